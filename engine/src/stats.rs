@@ -1,0 +1,187 @@
+//! Quantiles, means and Monte Carlo standard errors.
+
+use crate::output::{Estimate, Histogram, Quantiles, Summary, QUANTILE_LEVELS};
+
+/// Zero-based order-statistic index for level `p` among `n` values.
+#[inline]
+fn rank(p: f64, n: usize) -> usize {
+    let h = p * (n - 1) as f64 + 0.5;
+    (h as usize).min(n - 1)
+}
+
+/// Quantiles of `values` (reordered in place), with the given mean.
+///
+/// Uses selection, not a full sort: the median first, then each outer level
+/// within the part already known to hold it.
+pub(crate) fn quantiles_in_place(values: &mut [f64], mean: f64) -> Quantiles {
+    let n = values.len();
+    if n == 0 {
+        return Quantiles {
+            p5: 0.0,
+            p10: 0.0,
+            p25: 0.0,
+            p50: 0.0,
+            p75: 0.0,
+            p90: 0.0,
+            p95: 0.0,
+            mean: 0.0,
+        };
+    }
+    // Constant series (common: contract fees, zero categories) need no selection.
+    let first = values[0];
+    if values.iter().all(|&v| v == first) {
+        return Quantiles {
+            p5: first,
+            p10: first,
+            p25: first,
+            p50: first,
+            p75: first,
+            p90: first,
+            p95: first,
+            mean,
+        };
+    }
+    let r: [usize; 7] = core::array::from_fn(|i| rank(QUANTILE_LEVELS[i], n));
+    let mut q = [0.0; 7];
+    // Median on the whole slice.
+    q[3] = *values.select_nth_unstable_by(r[3], f64::total_cmp).1;
+    // Lower levels: each within [0, previous rank).
+    let mut hi = r[3];
+    for i in (0..3).rev() {
+        if r[i] == hi {
+            q[i] = values[hi];
+        } else {
+            q[i] = *values[..hi].select_nth_unstable_by(r[i], f64::total_cmp).1;
+        }
+        hi = r[i];
+    }
+    // Upper levels: each within (previous rank, n).
+    let mut lo = r[3];
+    for i in 4..7 {
+        if r[i] == lo {
+            q[i] = values[lo];
+        } else {
+            q[i] = *values[lo + 1..]
+                .select_nth_unstable_by(r[i] - lo - 1, f64::total_cmp)
+                .1;
+        }
+        lo = r[i];
+    }
+    Quantiles {
+        p5: q[0],
+        p10: q[1],
+        p25: q[2],
+        p50: q[3],
+        p75: q[4],
+        p90: q[5],
+        p95: q[6],
+        mean,
+    }
+}
+
+/// Mean and Monte Carlo standard error of `values`.
+pub(crate) fn estimate(values: &[f64]) -> Estimate {
+    let n = values.len();
+    if n == 0 {
+        return Estimate {
+            mean: 0.0,
+            mcse: 0.0,
+        };
+    }
+    let mean = values.iter().sum::<f64>() / n as f64;
+    if n < 2 {
+        return Estimate { mean, mcse: 0.0 };
+    }
+    let ss: f64 = values.iter().map(|v| (v - mean) * (v - mean)).sum();
+    let sd = (ss / (n - 1) as f64).sqrt();
+    Estimate {
+        mean,
+        mcse: sd / (n as f64).sqrt(),
+    }
+}
+
+/// Estimate of a probability from a count of successes.
+pub(crate) fn proportion(successes: usize, n: usize) -> Estimate {
+    if n == 0 {
+        return Estimate {
+            mean: 0.0,
+            mcse: 0.0,
+        };
+    }
+    let p = successes as f64 / n as f64;
+    Estimate {
+        mean: p,
+        mcse: (p * (1.0 - p) / n as f64).sqrt(),
+    }
+}
+
+/// Summary of `values`; `scratch` is overwritten.
+pub(crate) fn summary(values: &[f64], scratch: &mut Vec<f64>) -> Summary {
+    let e = estimate(values);
+    scratch.clear();
+    scratch.extend_from_slice(values);
+    Summary {
+        quantiles: quantiles_in_place(scratch, e.mean),
+        mcse: e.mcse,
+    }
+}
+
+/// Histogram of `values` with `bins` equal-width bins from min to max.
+pub(crate) fn histogram(values: &[f64], bins: usize) -> Histogram {
+    let mut lo = f64::INFINITY;
+    let mut hi = f64::NEG_INFINITY;
+    for &v in values {
+        lo = lo.min(v);
+        hi = hi.max(v);
+    }
+    if values.is_empty() {
+        lo = 0.0;
+        hi = 0.0;
+    }
+    if hi <= lo {
+        let c = lo;
+        lo = c - 0.5;
+        hi = c + 0.5;
+    }
+    let width = (hi - lo) / bins as f64;
+    let edges: Vec<f64> = (0..=bins)
+        .map(|i| if i == bins { hi } else { lo + width * i as f64 })
+        .collect();
+    let mut counts = vec![0u32; bins];
+    for &v in values {
+        let i = (((v - lo) / width) as usize).min(bins - 1);
+        counts[i] += 1;
+    }
+    Histogram { edges, counts }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quantiles_match_sorted_order_statistics() {
+        let mut s = 12345u64;
+        for n in [1usize, 2, 3, 7, 20, 101, 1000] {
+            let mut v: Vec<f64> = (0..n)
+                .map(|_| (crate::rng::splitmix64(&mut s) >> 11) as f64)
+                .collect();
+            let mut sorted = v.clone();
+            sorted.sort_by(f64::total_cmp);
+            let q = quantiles_in_place(&mut v, 0.0);
+            for (i, &p) in QUANTILE_LEVELS.iter().enumerate() {
+                assert_eq!(q.levels()[i], sorted[rank(p, n)], "n={n} p={p}");
+            }
+        }
+    }
+
+    #[test]
+    fn histogram_counts_everything() {
+        let v: Vec<f64> = (0..100).map(|i| i as f64).collect();
+        let h = histogram(&v, 40);
+        assert_eq!(h.edges.len(), 41);
+        assert_eq!(h.counts.iter().sum::<u32>(), 100);
+        let h = histogram(&[3.0; 10], 40);
+        assert_eq!(h.counts.iter().sum::<u32>(), 10);
+    }
+}
