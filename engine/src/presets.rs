@@ -75,8 +75,10 @@ pub fn sources(id: PresetId) -> &'static [Source] {
     }
 }
 
+/// Weekly cost spread: -10% / +15% around the published figure (estimate),
+/// rounded to whole pounds so the preset serialises exactly.
 fn spread(v: f64) -> Range {
-    Range::new(v * 0.9, v, v * 1.15)
+    Range::new((v * 0.9).round(), v, (v * 1.15).round())
 }
 
 fn stability() -> StabilityParams {
