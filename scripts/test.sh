@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs every check: formatting, lints (host and wasm32), native tests, browser
+# tests in headless Chromium, a release build, the bundle budget and the
+# end-to-end tests against that build. Installs missing tools first.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$ROOT"
+t_start=$SECONDS
+
+step "setup (installs only what is missing)" ./scripts/setup.sh all
+step "cargo fmt --check" cargo fmt --all --check
+step "clippy (host, all targets)" cargo clippy --workspace --all-targets --locked -- -D warnings
+step "clippy (wasm32)" cargo clippy --workspace --lib --bins --tests --target wasm32-unknown-unknown --locked -- -D warnings
+step "native tests (engine, codec, charts)" cargo test --workspace --locked
+step "browser tests (wasm-bindgen-test, headless Chromium)" \
+  cargo test -p turnaround --target wasm32-unknown-unknown --locked
+step "release build (trunk)" trunk build --release
+step "bundle budget (wasm + js, brotli)" node scripts/bundle-size.mjs dist 350
+step "end-to-end tests (headless Chromium, release build on loopback)" \
+  node --test --test-concurrency=1 --test-reporter=spec tests/e2e/
+echo "all checks passed in $((SECONDS - t_start)) s"

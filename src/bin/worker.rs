@@ -1,0 +1,12 @@
+//! Entry point of the compute web worker (built by Trunk as `worker.js`).
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    use gloo::worker::Registrable;
+    turnaround::worker::SimWorker::registrar().register();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("the worker runs only in a browser; use scripts/serve.sh");
+}

@@ -1,0 +1,457 @@
+//! The share-link codec: a whole scenario in the URL fragment.
+//!
+//! A fragment is `v=1&preset=sandwell-2012&seed=2012&paths=10000&horizon=60`
+//! followed by only the values that differ from the named preset, each under
+//! its registry key (`wf.agency=0.3`, `o2.ctr.value=1400000`). A range is
+//! `low,likely,high`; option names and routes are `o1.name=...` and
+//! `o1.route=in_source`; `options=3` sets the option count when it differs.
+//!
+//! Decoding never fails and never panics: every value it understands is
+//! applied, and each thing it ignored comes back as a [`Warning`] saying what
+//! and why. Links of every released format version keep opening: older
+//! versions are migrated in [`migrate`] before decoding.
+
+use crate::params::{self, trim, Kind, Value};
+use turnaround_engine::{
+    presets::{preset, PresetId},
+    validate, Range, Route, ScenarioInput,
+};
+
+/// The format version this build writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Longest fragment accepted; longer input is cut here before decoding.
+pub const MAX_FRAGMENT: usize = 8_000;
+
+/// Most options a scenario can hold.
+pub const MAX_OPTIONS: usize = 4;
+
+/// Something in a link that was not applied, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// The part of the link concerned (a key, or the whole link).
+    pub what: String,
+    /// Why it was ignored, in words a user can act on.
+    pub why: String,
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.what, self.why)
+    }
+}
+
+/// The result of opening a link.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decoded {
+    /// The preset the link builds on.
+    pub preset: PresetId,
+    /// The scenario with every valid value applied. Always valid.
+    pub input: ScenarioInput,
+    /// What was ignored, and why. Empty for a clean link.
+    pub warnings: Vec<Warning>,
+}
+
+/// Encodes a scenario as a fragment (without the leading `#`), writing only
+/// what differs from `preset`.
+pub fn encode(preset_id: PresetId, input: &ScenarioInput) -> String {
+    let base = preset(preset_id);
+    let mut parts: Vec<String> = vec![
+        format!("v={FORMAT_VERSION}"),
+        format!("preset={}", preset_id.id()),
+        format!("seed={}", input.simulation.seed),
+        format!("paths={}", input.simulation.paths),
+        format!("horizon={}", input.simulation.horizon_months),
+    ];
+    if input.options.len() != base.options.len() {
+        parts.push(format!("options={}", input.options.len()));
+    }
+    for (i, option) in input.options.iter().enumerate() {
+        let base_option = base.options.get(i).unwrap_or(&base.options[0]);
+        if option.name != base_option.name || i >= base.options.len() {
+            parts.push(format!("o{}.name={}", i + 1, escape(&option.name)));
+        }
+        if option.route != base_option.route || i >= base.options.len() {
+            parts.push(format!("o{}.route={}", i + 1, route_id(option.route)));
+        }
+    }
+    for change in params::changes(&base, input) {
+        let key = change.param.key;
+        if matches!(key, "seed" | "paths" | "horizon") {
+            continue;
+        }
+        parts.push(format!(
+            "{}={}",
+            change.param.url_key(change.option),
+            format_value(&change.current)
+        ));
+    }
+    parts.join("&")
+}
+
+/// Decodes a fragment (with or without the leading `#`). Empty input gives
+/// the default preset with no warnings.
+pub fn decode(fragment: &str) -> Decoded {
+    let mut warnings = Vec::new();
+    let mut fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    if fragment.len() > MAX_FRAGMENT {
+        let mut cut = MAX_FRAGMENT;
+        while !fragment.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        fragment = &fragment[..cut];
+        warnings.push(Warning {
+            what: "link".into(),
+            why: format!("longer than {MAX_FRAGMENT} characters; the rest was ignored"),
+        });
+    }
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    for piece in fragment.split('&').filter(|p| !p.is_empty()) {
+        let (k, v) = piece.split_once('=').unwrap_or((piece, ""));
+        match (unescape(k), unescape(v)) {
+            (Some(k), Some(v)) => pairs.push((k, v)),
+            _ => warnings.push(Warning {
+                what: shorten(piece),
+                why: "not valid percent-encoding".into(),
+            }),
+        }
+    }
+    let version = match take(&mut pairs, "v") {
+        None if pairs.is_empty() => FORMAT_VERSION,
+        None => {
+            warnings.push(Warning {
+                what: "v".into(),
+                why: format!("no format version; read as version {FORMAT_VERSION}"),
+            });
+            FORMAT_VERSION
+        }
+        Some(v) => match v.parse::<u32>() {
+            Ok(n) if (1..=FORMAT_VERSION).contains(&n) => n,
+            Ok(n) if n > FORMAT_VERSION => {
+                warnings.push(Warning {
+                    what: format!("v={n}"),
+                    why: format!(
+                        "made by a newer version of Turnaround (this one reads up to {FORMAT_VERSION}); values this version understands were applied"
+                    ),
+                });
+                n
+            }
+            _ => {
+                warnings.push(Warning {
+                    what: format!("v={}", shorten(&v)),
+                    why: format!("not a format version; read as version {FORMAT_VERSION}"),
+                });
+                FORMAT_VERSION
+            }
+        },
+    };
+    let pairs = migrate(version, pairs);
+    decode_pairs(pairs, warnings)
+}
+
+/// Brings key/value pairs written by an older format version up to the
+/// current one. Version 1 is the first release; add a step here (and a
+/// fixture test) whenever a key is renamed or a meaning changes.
+pub fn migrate(version: u32, pairs: Vec<(String, String)>) -> Vec<(String, String)> {
+    match version {
+        // 1 => current; future: 1 => rename keys into version 2, then fall through.
+        _ => pairs,
+    }
+}
+
+fn decode_pairs(mut pairs: Vec<(String, String)>, mut warnings: Vec<Warning>) -> Decoded {
+    let preset_id = match take(&mut pairs, "preset") {
+        None => PresetId::Sandwell2012,
+        Some(id) => PresetId::from_id(&id).unwrap_or_else(|| {
+            warnings.push(Warning {
+                what: format!("preset={}", shorten(&id)),
+                why: format!(
+                    "unknown preset; opened {} instead",
+                    PresetId::Sandwell2012.label()
+                ),
+            });
+            PresetId::Sandwell2012
+        }),
+    };
+    let base = preset(preset_id);
+    let mut input = base.clone();
+
+    if let Some(n) = take(&mut pairs, "options") {
+        match n.parse::<usize>() {
+            Ok(n) if (1..=MAX_OPTIONS).contains(&n) => resize_options(&mut input, n),
+            _ => warnings.push(Warning {
+                what: format!("options={}", shorten(&n)),
+                why: format!("must be a whole number from 1 to {MAX_OPTIONS}"),
+            }),
+        }
+    }
+
+    let mut applied: Vec<(String, &'static params::ParamDef, usize)> = Vec::new();
+    for (key, raw) in pairs {
+        let (option, bare) = split_option(&key);
+        let shown = format!("{}={}", shorten(&key), shorten(&raw));
+        if option == Some(usize::MAX) {
+            warnings.push(Warning {
+                what: shown,
+                why: "no such option".into(),
+            });
+            continue;
+        }
+        if let Some(i) = option {
+            if i >= input.options.len() {
+                warnings.push(Warning {
+                    what: shown,
+                    why: format!("the scenario has {} options", input.options.len()),
+                });
+                continue;
+            }
+            match bare {
+                "name" => {
+                    let name = raw.trim();
+                    if name.is_empty() || name.chars().count() > 40 {
+                        warnings.push(Warning {
+                            what: shown,
+                            why: "an option name must be 1 to 40 characters".into(),
+                        });
+                    } else {
+                        input.options[i].name = name.to_string();
+                    }
+                    continue;
+                }
+                "route" => {
+                    match parse_route(&raw) {
+                        Some(route) => input.options[i].route = route,
+                        None => warnings.push(Warning {
+                            what: shown,
+                            why: "route must be recruit, in_source or interim_chain".into(),
+                        }),
+                    }
+                    continue;
+                }
+                _ => {}
+            }
+        }
+        let Some(param) = params::find(bare) else {
+            warnings.push(Warning {
+                what: shown,
+                why: "not a setting this version knows".into(),
+            });
+            continue;
+        };
+        if param.per_option != option.is_some() {
+            let why = if param.per_option {
+                "belongs to an option: write it as o1.".to_string() + param.key
+            } else {
+                "is shared by all options: write it without an option prefix".to_string()
+            };
+            warnings.push(Warning { what: shown, why });
+            continue;
+        }
+        let value = match parse_value(&raw, param.kind) {
+            Some(v) => v,
+            None => {
+                warnings.push(Warning {
+                    what: shown,
+                    why: if param.kind == Kind::Range {
+                        "expected a number or low,likely,high".into()
+                    } else {
+                        "expected a number".into()
+                    },
+                });
+                continue;
+            }
+        };
+        match param.check(&value) {
+            Ok(v) => {
+                let i = option.unwrap_or(0);
+                param.set(&mut input, i, v);
+                applied.push((shown, param, i));
+            }
+            Err(why) => warnings.push(Warning { what: shown, why }),
+        }
+    }
+
+    // Values can be valid one by one yet invalid together (a placement mix
+    // that no longer sums to 100%). Undo the values behind each error.
+    for _ in 0..=applied.len() {
+        let Err(err) = validate(&input) else { break };
+        let culprits: Vec<usize> = applied
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, p, i))| field_matches(&err.field, p, *i))
+            .map(|(n, _)| n)
+            .collect();
+        if culprits.is_empty() {
+            // Nothing we applied explains it: fall back to the preset.
+            warnings.push(Warning {
+                what: "link".into(),
+                why: format!("the values together were invalid ({err}); opened the preset"),
+            });
+            input = base.clone();
+            break;
+        }
+        for n in culprits.into_iter().rev() {
+            let (shown, param, i) = applied.remove(n);
+            let base_option = if i < base.options.len() { i } else { 0 };
+            if let Some(v) = param.get(&base, base_option) {
+                param.set(&mut input, i, v);
+            }
+            warnings.push(Warning {
+                what: shown,
+                why: format!("ignored, because together with the other values: {err}"),
+            });
+        }
+    }
+    Decoded {
+        preset: preset_id,
+        input,
+        warnings,
+    }
+}
+
+/// True when an engine error's field path points at this parameter.
+fn field_matches(field: &str, param: &params::ParamDef, option: usize) -> bool {
+    if param.per_option {
+        let tail = param.source.trim_start_matches("options.");
+        field.starts_with(&format!("options[{option}].{tail}"))
+    } else {
+        field.starts_with(param.source) || param.source.starts_with(field)
+    }
+}
+
+/// Grows or shrinks the option list; new options copy the first one.
+pub fn resize_options(input: &mut ScenarioInput, n: usize) {
+    let n = n.clamp(1, MAX_OPTIONS);
+    while input.options.len() > n {
+        input.options.pop();
+    }
+    while input.options.len() < n {
+        let mut extra = input.options[0].clone();
+        extra.name = format!("Option {}", input.options.len() + 1);
+        input.options.push(extra);
+    }
+}
+
+fn take(pairs: &mut Vec<(String, String)>, key: &str) -> Option<String> {
+    let pos = pairs.iter().position(|(k, _)| k == key)?;
+    Some(pairs.remove(pos).1)
+}
+
+/// `o2.ctr.value` -> (Some(1), "ctr.value"); `wf.fte` -> (None, "wf.fte");
+/// an unusable option number gives `Some(usize::MAX)`.
+fn split_option(key: &str) -> (Option<usize>, &str) {
+    if let Some(rest) = key.strip_prefix('o') {
+        if let Some((num, bare)) = rest.split_once('.') {
+            if !num.is_empty() && num.bytes().all(|b| b.is_ascii_digit()) {
+                return match num.parse::<usize>() {
+                    Ok(n) if (1..=MAX_OPTIONS).contains(&n) => (Some(n - 1), bare),
+                    _ => (Some(usize::MAX), bare),
+                };
+            }
+        }
+    }
+    (None, key)
+}
+
+fn parse_number(s: &str) -> Option<f64> {
+    let s = s.trim();
+    if s.is_empty() || s.len() > 32 {
+        return None;
+    }
+    s.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+fn parse_value(raw: &str, kind: Kind) -> Option<Value> {
+    let parts: Vec<&str> = raw.split(',').collect();
+    match (kind, parts.as_slice()) {
+        (Kind::Range, [low, likely, high]) => Some(Value::Range(Range::new(
+            parse_number(low)?,
+            parse_number(likely)?,
+            parse_number(high)?,
+        ))),
+        (Kind::Range, [v]) => {
+            let v = parse_number(v)?;
+            Some(Value::Range(Range::new(v, v, v)))
+        }
+        (Kind::Scalar | Kind::Integer, [v]) => Some(Value::Scalar(parse_number(v)?)),
+        _ => None,
+    }
+}
+
+fn format_value(value: &Value) -> String {
+    match value {
+        Value::Scalar(v) => trim(*v),
+        Value::Range(r) if r.low == r.likely && r.likely == r.high => trim(r.likely),
+        Value::Range(r) => format!("{},{},{}", trim(r.low), trim(r.likely), trim(r.high)),
+    }
+}
+
+/// The link id of a route.
+pub fn route_id(route: Route) -> &'static str {
+    match route {
+        Route::Recruit => "recruit",
+        Route::InSource => "in_source",
+        Route::InterimChain => "interim_chain",
+    }
+}
+
+/// Parses a route's link id.
+pub fn parse_route(s: &str) -> Option<Route> {
+    match s {
+        "recruit" => Some(Route::Recruit),
+        "in_source" => Some(Route::InSource),
+        "interim_chain" => Some(Route::InterimChain),
+        _ => None,
+    }
+}
+
+/// Percent-encodes everything but unreserved characters (RFC 3986).
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes percent-encoding (and `+` as a space); `None` for broken escapes
+/// or bytes that are not UTF-8.
+pub fn unescape(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' => {
+                let hex = bytes.get(i + 1..i + 3)?;
+                let hex = std::str::from_utf8(hex).ok()?;
+                out.push(u8::from_str_radix(hex, 16).ok()?);
+                i += 3;
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// Keeps warnings readable when a hostile link carries huge values.
+fn shorten(s: &str) -> String {
+    const MAX: usize = 40;
+    if s.chars().count() <= MAX {
+        s.to_string()
+    } else {
+        let head: String = s.chars().take(MAX).collect();
+        format!("{head}…")
+    }
+}

@@ -1,0 +1,157 @@
+//! The assumptions panel: every parameter, grouped, with leadership shown
+//! per option.
+
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use crate::codec::{parse_route, route_id};
+use crate::components::param_field::{ParamField, SourceInfo};
+use crate::params::{in_group, Group, ParamDef};
+use crate::state::{Action, AppState};
+use turnaround_engine::presets::{sources, PresetId};
+use turnaround_engine::Route;
+
+/// Panel properties.
+#[derive(Properties, PartialEq)]
+pub struct AssumptionsProps {
+    /// The page state.
+    pub state: AppState,
+    /// Where actions go.
+    pub dispatch: Callback<Action>,
+}
+
+/// Whether a leadership parameter matters for a route (the others are hidden).
+pub fn applies(param: &ParamDef, route: Route) -> bool {
+    let k = param.key;
+    match route {
+        Route::Recruit => !(k.starts_with("proc.") || k.starts_with("ctr.")),
+        Route::InSource => true,
+        Route::InterimChain => k.starts_with("int.") || k.starts_with("prog."),
+    }
+}
+
+/// The route's name for people.
+pub fn route_label(route: Route) -> &'static str {
+    match route {
+        Route::Recruit => "Recruit a permanent director",
+        Route::InSource => "In-source an improvement partner",
+        Route::InterimChain => "Interim cover only (status quo)",
+    }
+}
+
+fn source_for(preset: PresetId, param: &ParamDef) -> Option<SourceInfo> {
+    sources(preset)
+        .iter()
+        .find(|s| s.field == param.source)
+        .map(|s| SourceInfo {
+            note: s.note.to_string(),
+            year: s.year.to_string(),
+            estimate: s.estimate,
+        })
+}
+
+fn field(
+    state: &AppState,
+    dispatch: &Callback<Action>,
+    param: &'static ParamDef,
+    option: usize,
+) -> Html {
+    let (Some(value), Some(baseline)) = (
+        param.get(&state.input, option),
+        param.get(
+            &state.baseline,
+            option.min(state.baseline.options.len() - 1),
+        ),
+    ) else {
+        return html! {};
+    };
+    let on_set = dispatch.reform(move |(value, commit)| Action::SetParam {
+        param,
+        option,
+        value,
+        commit,
+    });
+    let check = {
+        let state = state.clone();
+        Callback::from(move |value| state.rejection(param, option, &value))
+    };
+    html! {
+        <ParamField
+            key={param.url_key(option)}
+            {param}
+            {option}
+            {value}
+            {baseline}
+            source={source_for(state.preset, param)}
+            {on_set}
+            {check}
+        />
+    }
+}
+
+/// Every assumption, grouped as Leadership (per option), Workforce,
+/// Placements, SEN transport, Finance, Stability and Simulation.
+#[function_component(Assumptions)]
+pub fn assumptions(props: &AssumptionsProps) -> Html {
+    let selected = use_state(|| 0usize);
+    let state = &props.state;
+    let options = &state.input.options;
+    let current = (*selected).min(options.len() - 1);
+
+    let tabs = options.iter().enumerate().map(|(i, o)| {
+        let selected = selected.clone();
+        html! {
+            <button
+                role="tab"
+                class={classes!("tab", format!("opt-{i}"))}
+                aria-selected={(i == current).to_string()}
+                onclick={Callback::from(move |_| selected.set(i))}
+            >
+                <span class="swatch" aria-hidden="true"></span>{ &o.name }
+            </button>
+        }
+    });
+    let route = options[current].route;
+    let on_route = props.dispatch.reform(move |e: Event| {
+        let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+        Action::SetRoute {
+            option: current,
+            route: parse_route(&v).unwrap_or(Route::Recruit),
+        }
+    });
+
+    let groups = Group::ALL.iter().filter(|g| **g != Group::Leadership).map(|g| {
+        html! {
+            <details class="group" open={*g != Group::Stability && *g != Group::Simulation}>
+                <summary><h2>{ g.label() }</h2></summary>
+                { for in_group(*g).map(|p| field(state, &props.dispatch, p, 0)) }
+                if *g == Group::Stability {
+                    <p class="note">{ "Stability is an index from 0 to 1 that this model assumes; it is not measured. Set a coupling to 0 and leadership affects only leadership cost." }</p>
+                }
+            </details>
+        }
+    });
+
+    html! {
+        <aside class="assumptions" aria-label="Assumptions">
+            <details class="group" open=true>
+                <summary><h2>{ "Leadership" }</h2></summary>
+                <div role="tablist" class="tabs" aria-label="Option to edit">{ for tabs }</div>
+                <div role="tabpanel" class="tabpanel">
+                    <label class="route">
+                        <span>{ "Route" }</span>
+                        <select onchange={on_route} aria-label={format!("Leadership route of {}", options[current].name)}>
+                            { for [Route::Recruit, Route::InSource, Route::InterimChain].iter().map(|r| html! {
+                                <option value={route_id(*r)} selected={*r == route}>{ route_label(*r) }</option>
+                            }) }
+                        </select>
+                    </label>
+                    { for in_group(Group::Leadership)
+                        .filter(|p| applies(p, route))
+                        .map(|p| field(state, &props.dispatch, p, current)) }
+                </div>
+            </details>
+            { for groups }
+        </aside>
+    }
+}

@@ -1,0 +1,69 @@
+//! "Changed from baseline": every assumption that differs from the preset,
+//! each with its own reset, and a reset for all.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::components::param_field::describe;
+use crate::params::changes;
+use crate::state::Action;
+use turnaround_engine::{presets::PresetId, ScenarioInput};
+
+/// Changes list properties.
+#[derive(Properties, PartialEq)]
+pub struct ChangesProps {
+    /// The preset's scenario.
+    pub baseline: Rc<ScenarioInput>,
+    /// The scenario now.
+    pub input: ScenarioInput,
+    /// The preset's id, for the heading.
+    pub preset: PresetId,
+    /// Where actions go.
+    pub dispatch: Callback<Action>,
+}
+
+/// The always-visible list of assumptions changed from the preset.
+#[function_component(Changes)]
+pub fn changes_list(props: &ChangesProps) -> Html {
+    let list = changes(&props.baseline, &props.input);
+    let several_options = props.input.options.len() > 1;
+    html! {
+        <section class="changes" aria-labelledby="changes-h">
+            <h2 id="changes-h">
+                { format!("Changed from {}", props.preset.label()) }
+                <span class="count">{ format!(" ({})", list.len()) }</span>
+            </h2>
+            if list.is_empty() {
+                <p class="muted">{ "No assumptions changed: this is the preset as published." }</p>
+            } else {
+                <ul>
+                    { for list.iter().map(|c| {
+                        let (param, option) = (c.param, c.option);
+                        let who = if param.per_option && several_options {
+                            format!(" ({})", props.input.options[option].name)
+                        } else {
+                            String::new()
+                        };
+                        html! {
+                            <li>
+                                <span class="what">{ param.label }{ who }</span>
+                                <span class="from">{ describe(&c.baseline, param) }</span>
+                                <span aria-hidden="true">{ " → " }</span>
+                                <span class="to">{ describe(&c.current, param) }</span>
+                                <button class="link"
+                                    aria-label={format!("Reset {} to the preset", param.label)}
+                                    onclick={props.dispatch.reform(move |_| Action::Reset { param, option })}>
+                                    { "reset" }
+                                </button>
+                            </li>
+                        }
+                    }) }
+                </ul>
+                <button class="secondary" onclick={props.dispatch.reform(|_| Action::ResetAll)}>
+                    { "Reset all to preset" }
+                </button>
+            }
+        </section>
+    }
+}

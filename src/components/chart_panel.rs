@@ -1,0 +1,137 @@
+//! One chart on a canvas, with a hover readout and its data table.
+
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+use web_sys::HtmlCanvasElement;
+use yew::prelude::*;
+
+use crate::charts::{ChartLayout, ChartStyle};
+use crate::view_model::ChartSpec;
+
+/// Chart panel properties.
+#[derive(Properties, PartialEq)]
+pub struct ChartPanelProps {
+    /// Stable id (used for the canvas and tests).
+    pub id: AttrValue,
+    /// What to draw.
+    pub spec: Rc<ChartSpec>,
+    /// One sentence saying how to read the chart.
+    pub caption: AttrValue,
+    /// Scale for the large-type setting (1 normal).
+    #[prop_or(1.0)]
+    pub type_scale: f64,
+}
+
+fn draw(canvas: &HtmlCanvasElement, spec: &ChartSpec, type_scale: f64) -> Option<ChartLayout> {
+    let dpr = web_sys::window()
+        .map_or(1.0, |w| w.device_pixel_ratio())
+        .max(1.0);
+    let width = canvas.client_width().max(200) as f64;
+    let height = canvas.client_height().max(150) as f64;
+    // Draw in device pixels so lines and text stay sharp on high-DPI screens.
+    canvas.set_width((width * dpr).round() as u32);
+    canvas.set_height((height * dpr).round() as u32);
+    let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
+    let area = backend.into_drawing_area();
+    let style = ChartStyle {
+        scale: dpr * type_scale,
+        font_family: "sans-serif",
+    };
+    let layout = spec.draw(&area, &style);
+    let _ = area.present();
+    match layout {
+        Ok(layout) => Some(layout),
+        Err(e) => {
+            gloo::console::warn!(format!("chart {}: {e}", spec.title()));
+            None
+        }
+    }
+}
+
+/// A chart drawn with plotters onto a canvas; the pointer shows a readout,
+/// and a disclosure holds the accessible data table.
+#[function_component(ChartPanel)]
+pub fn chart_panel(props: &ChartPanelProps) -> Html {
+    let canvas = use_node_ref();
+    let layout = use_mut_ref(|| None::<ChartLayout>);
+    let readout = use_state(|| None::<String>);
+    let resized = use_state(|| 0u32);
+
+    {
+        let resized = resized.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window()
+                .map(|w| EventListener::new(&w, "resize", move |_| resized.set(*resized + 1)));
+            move || drop(listener)
+        });
+    }
+    {
+        let canvas = canvas.clone();
+        let layout = layout.clone();
+        use_effect_with(
+            (props.spec.clone(), props.type_scale, *resized),
+            move |(spec, scale, _)| {
+                if let Some(c) = canvas.cast::<HtmlCanvasElement>() {
+                    *layout.borrow_mut() = draw(&c, spec, *scale);
+                    c.set_attribute("data-drawn", "true").ok();
+                }
+            },
+        );
+    }
+
+    let on_move = {
+        let layout = layout.clone();
+        let readout = readout.clone();
+        let spec = props.spec.clone();
+        Callback::from(move |e: PointerEvent| {
+            let dpr = web_sys::window()
+                .map_or(1.0, |w| w.device_pixel_ratio())
+                .max(1.0);
+            let text = layout
+                .borrow()
+                .as_ref()
+                .and_then(|l| l.index_at(e.offset_x() as f64 * dpr, spec.len()))
+                .map(|i| spec.readout(i));
+            readout.set(text);
+        })
+    };
+    let on_leave = {
+        let readout = readout.clone();
+        Callback::from(move |_| readout.set(None))
+    };
+    let table = props.spec.table();
+    let title = props.spec.title().to_string();
+
+    html! {
+        <figure class="chart" id={props.id.clone()}>
+            <canvas
+                ref={canvas}
+                role="img"
+                aria-label={format!("{title}. {}", props.caption)}
+                onpointermove={on_move}
+                onpointerleave={on_leave}
+            />
+            <p class="readout" aria-hidden="true">
+                { readout.as_deref().unwrap_or("Point at the chart for values.") }
+            </p>
+            <figcaption>{ props.caption.clone() }</figcaption>
+            <details class="data-table">
+                <summary>{ format!("Data table: {title}") }</summary>
+                <div class="table-scroll">
+                    <table>
+                        <caption>{ title.clone() }</caption>
+                        <thead><tr>{ for table.head.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
+                        <tbody>
+                            { for table.rows.iter().map(|row| html! {
+                                <tr>{ for row.iter().map(|c| html! { <td>{ c }</td> }) }</tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            </details>
+        </figure>
+    }
+}

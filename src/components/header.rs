@@ -1,0 +1,78 @@
+//! Header: title, preset picker and the options' names.
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::codec::MAX_OPTIONS;
+use crate::state::Action;
+use turnaround_engine::presets::PresetId;
+
+/// Header properties.
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    /// The preset in use.
+    pub preset: PresetId,
+    /// Option names, in order.
+    pub options: Vec<String>,
+    /// Where actions go.
+    pub dispatch: Callback<Action>,
+}
+
+/// Title bar with the preset picker and editable option names.
+#[function_component(Header)]
+pub fn header(props: &HeaderProps) -> Html {
+    let on_preset = props.dispatch.reform(|e: Event| {
+        let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+        Action::LoadPreset(PresetId::from_id(&value).unwrap_or(PresetId::Sandwell2012))
+    });
+    let can_remove = props.options.len() > 1;
+    html! {
+        <header class="header">
+            <div class="brand">
+                <h1>{ "Turnaround" }</h1>
+                <p class="tagline">{ "Recruit a director of children's services, or in-source an improvement partner? Compare the routes, with their uncertainty." }</p>
+            </div>
+            <div class="header-controls">
+                <label class="preset-picker">
+                    <span>{ "Preset" }</span>
+                    <select onchange={on_preset} aria-label="Preset scenario">
+                        { for PresetId::ALL.iter().map(|p| html! {
+                            <option value={p.id()} selected={*p == props.preset}>{ p.label() }</option>
+                        }) }
+                    </select>
+                </label>
+                <div class="option-names" role="group" aria-label="Options compared">
+                    { for props.options.iter().enumerate().map(|(i, name)| {
+                        let on_change = props.dispatch.reform(move |e: Event| Action::RenameOption {
+                            option: i,
+                            name: e.target_unchecked_into::<HtmlInputElement>().value(),
+                        });
+                        let on_remove = props.dispatch.reform(move |_| Action::RemoveOption(i));
+                        html! {
+                            <span class={classes!("option-name", format!("opt-{i}"))}>
+                                <span class="swatch" aria-hidden="true"></span>
+                                <input
+                                    type="text"
+                                    value={name.clone()}
+                                    maxlength="40"
+                                    aria-label={format!("Name of option {}", i + 1)}
+                                    onchange={on_change}
+                                />
+                                if can_remove {
+                                    <button class="icon" onclick={on_remove}
+                                        aria-label={format!("Remove option {name}")}
+                                        title="Remove this option">{ "×" }</button>
+                                }
+                            </span>
+                        }
+                    }) }
+                    if props.options.len() < MAX_OPTIONS {
+                        <button class="secondary" onclick={props.dispatch.reform(|_| Action::AddOption)}>
+                            { "+ Add option" }
+                        </button>
+                    }
+                </div>
+            </div>
+        </header>
+    }
+}

@@ -1,0 +1,13 @@
+//! The page's components, one per file. Each renders from its props and
+//! reports user intent upwards as typed actions; none holds model logic.
+
+pub mod app;
+pub mod assumptions;
+pub mod changes;
+pub mod chart_panel;
+pub mod header;
+pub mod link_warnings;
+pub mod option_card;
+pub mod paired_card;
+pub mod param_field;
+pub mod results;

@@ -1,0 +1,66 @@
+//! Paired comparison card for two options run on the same futures.
+
+use yew::prelude::*;
+
+use crate::format::{money, percent, percent_error};
+use turnaround_engine::PairResult;
+
+/// Card properties.
+#[derive(Properties, PartialEq)]
+pub struct PairedCardProps {
+    /// The pair's results.
+    pub pair: PairResult,
+    /// Name of option a.
+    pub name_a: String,
+    /// Name of option b.
+    pub name_b: String,
+}
+
+/// Probability each option is cheaper, the difference P10 / P50 / P90 and
+/// the break-even month.
+#[function_component(PairedCard)]
+pub fn paired_card(props: &PairedCardProps) -> Html {
+    let p = &props.pair;
+    let d = &p.difference.quantiles;
+    let (a, b) = (&props.name_a, &props.name_b);
+    let break_even = match p.break_even_month {
+        Some(m) => format!("month {m}"),
+        None => "not within the horizon".to_string(),
+    };
+    html! {
+        <article class="card paired" data-pair={format!("{}-{}", p.a, p.b)}>
+            <h3>{ format!("{a} compared with {b}") }</h3>
+            <p class="muted">{ "Both options run on the same simulated futures, so the difference is caused by the options, not by chance." }</p>
+            <dl>
+                <div class="headline">
+                    <dt>{ format!("Chance {a} is cheaper") }</dt>
+                    <dd data-metric="p-a-cheaper">{ format!("{} {}", percent(p.p_a_cheaper.mean), percent_error(p.p_a_cheaper.mcse)) }</dd>
+                </div>
+                <div>
+                    <dt>{ format!("Chance {b} is cheaper") }</dt>
+                    <dd data-metric="p-b-cheaper">{ format!("{} {}", percent(p.p_b_cheaper.mean), percent_error(p.p_b_cheaper.mcse)) }</dd>
+                </div>
+                <div>
+                    <dt>{ format!("{a} minus {b}, total spend (median)") }</dt>
+                    <dd data-metric="diff-p50">{ money(d.p50) }</dd>
+                </div>
+                <div>
+                    <dt>{ "80% range of the difference" }</dt>
+                    <dd data-metric="diff-range">{ format!("{} to {}", money(d.p10), money(d.p90)) }</dd>
+                </div>
+                <div>
+                    <dt>{ "Mean difference, with Monte Carlo error" }</dt>
+                    <dd data-metric="diff-mean">{ format!("{} ±{}", money(d.mean), money(p.difference.mcse)) }</dd>
+                </div>
+                <div>
+                    <dt>{ "Break-even month" }</dt>
+                    <dd data-metric="break-even">{ break_even }</dd>
+                </div>
+                <div>
+                    <dt>{ "Difference in leadership changes" }</dt>
+                    <dd data-metric="changes-diff">{ format!("{:+.1} ±{:.2}", p.leadership_changes_difference.mean, p.leadership_changes_difference.mcse) }</dd>
+                </div>
+            </dl>
+        </article>
+    }
+}

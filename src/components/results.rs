@@ -1,0 +1,111 @@
+//! The results area: headline cards, the paired comparison and the charts.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::components::{
+    chart_panel::ChartPanel, option_card::OptionCard, paired_card::PairedCard,
+};
+use crate::format::thousands;
+use crate::hooks::ComputeState;
+use crate::view_model;
+use crate::worker::Stage;
+
+/// Results properties.
+#[derive(Properties, PartialEq)]
+pub struct ResultsProps {
+    /// The newest results and whether fuller ones are coming.
+    pub compute: ComputeState,
+}
+
+/// Headline cards and charts for the newest results.
+#[function_component(ResultsView)]
+pub fn results_view(props: &ResultsProps) -> Html {
+    let c = &props.compute;
+    let refining = c.refining();
+    let Some(results) = c.results.clone() else {
+        return html! {
+            <section class="results" aria-busy="true">
+                <p class="status">{ "Simulating…" }</p>
+            </section>
+        };
+    };
+    let stage = match c.stage {
+        Some(Stage::Full) => "full run",
+        _ => "preview",
+    };
+    let status = format!(
+        "{} paths, {} months, seed {} ({stage}{})",
+        thousands(results.paths as u64),
+        results.horizon_months,
+        results.seed,
+        if refining { "; refining…" } else { "" }
+    );
+    // This component re-renders only when the compute state changes, and a
+    // chart redraws only when its data differs, so no memo is needed here.
+    let seats: Vec<Rc<_>> = (0..results.options.len())
+        .filter_map(|i| view_model::seats(&results, i).map(Rc::new))
+        .collect();
+
+    html! {
+        <section class={classes!("results", refining.then_some("is-refining"))} aria-busy={refining.to_string()}>
+            <div class="status-row">
+                <p class="status" id="run-status" data-stage={stage} data-paths={results.paths.to_string()}>
+                    if refining { <span class="spinner" aria-hidden="true"></span> }
+                    { status }
+                </p>
+                if let Some(err) = &c.error {
+                    <p class="notice error" role="alert">{ format!("This scenario could not run: {err}") }</p>
+                }
+            </div>
+            <div class="sr-only" aria-live="polite" aria-atomic="true">
+                { if refining { String::new() } else { summary(&results) } }
+            </div>
+            <div class="cards">
+                { for results.options.iter().enumerate().map(|(i, o)| html! {
+                    <OptionCard index={i} result={o.clone()} horizon={results.horizon_months} />
+                }) }
+            </div>
+            { for results.pairs.iter().map(|p| html! {
+                <PairedCard
+                    pair={p.clone()}
+                    name_a={results.options[p.a].name.clone()}
+                    name_b={results.options[p.b].name.clone()}
+                />
+            }) }
+            <div class="charts">
+                <ChartPanel id="chart-cumulative" spec={Rc::new(view_model::cumulative(&results))}
+                    caption="Shaded bands hold 90% and 50% of simulated futures; the line is the median." />
+                if let Some(d) = view_model::difference(&results, 0) {
+                    <ChartPanel id="chart-difference" spec={Rc::new(d)}
+                        caption="How much more or less the first option costs than the second, across futures." />
+                }
+                <ChartPanel id="chart-annual" spec={Rc::new(view_model::annual(&results))}
+                    caption="Mean spend per year, split by category, one bar per option." />
+                { for seats.iter().enumerate().map(|(i, s)| html! {
+                    <ChartPanel id={format!("chart-seats-{i}")} spec={s.clone()}
+                        caption="Chance that the seat is held by a permanent, partner or interim director each month." />
+                }) }
+                <ChartPanel id="chart-agency" spec={Rc::new(view_model::agency(&results))}
+                    caption="Agency share of social worker posts: median and bands across futures." />
+            </div>
+        </section>
+    }
+}
+
+/// One sentence for screen readers when results settle.
+fn summary(results: &turnaround_engine::Results) -> String {
+    let parts: Vec<String> = results
+        .options
+        .iter()
+        .map(|o| {
+            format!(
+                "{}: median total {}",
+                o.name,
+                crate::format::money(o.total.quantiles.p50)
+            )
+        })
+        .collect();
+    format!("Results updated. {}.", parts.join("; "))
+}

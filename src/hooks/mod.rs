@@ -1,0 +1,8 @@
+//! Custom hooks: the page's effects (URL, compute worker), kept out of the
+//! components so each component only renders.
+
+pub mod compute;
+pub mod url;
+
+pub use compute::{use_compute, ComputeState};
+pub use url::{current_fragment, use_url_sync};

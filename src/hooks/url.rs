@@ -1,0 +1,123 @@
+//! Keeps the URL fragment and the scenario in step.
+//!
+//! The scenario is written to the fragment on every change: a settled change
+//! pushes a history entry (so Back and Forward step between committed
+//! scenarios); during a drag the drag's own entry is replaced at most once
+//! per [`THROTTLE_MS`]. Back and Forward decode the fragment into an action.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
+use wasm_bindgen::JsValue;
+use yew::prelude::*;
+
+use crate::codec;
+use crate::state::{Action, AppState, Commit};
+
+/// Least time between URL writes during a drag.
+pub const THROTTLE_MS: f64 = 300.0;
+
+/// The current fragment without `#` (empty when there is none).
+pub fn current_fragment() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .map(|h| h.trim_start_matches('#').to_string())
+        .unwrap_or_default()
+}
+
+#[derive(Default)]
+struct Writer {
+    in_drag: bool,
+    last_write: f64,
+    pending: Option<Timeout>,
+}
+
+fn write(push: bool, fragment: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(history) = window.history() else {
+        return;
+    };
+    let url = format!("#{fragment}");
+    let result = if push {
+        history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+    } else {
+        history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+    };
+    if let Err(e) = result {
+        gloo::console::warn!("could not write the link to the address bar", e);
+    }
+}
+
+/// Writes the scenario to the URL as it changes and turns Back and Forward
+/// into [`Action::OpenLink`].
+#[hook]
+pub fn use_url_sync(state: &AppState, dispatch: Callback<Action>) {
+    let writer = use_mut_ref(Writer::default);
+
+    {
+        let writer = writer.clone();
+        use_effect_with(state.revision, {
+            let fragment = state.fragment();
+            let commit = state.commit;
+            move |_| {
+                sync(&writer, commit, fragment);
+            }
+        });
+    }
+
+    use_effect_with((), move |_| {
+        let listener = web_sys::window().map(|window| {
+            EventListener::new(&window, "popstate", move |_| {
+                let raw = current_fragment();
+                dispatch.emit(Action::OpenLink {
+                    decoded: codec::decode(&raw),
+                    raw,
+                });
+            })
+        });
+        move || drop(listener)
+    });
+}
+
+fn sync(writer: &Rc<RefCell<Writer>>, commit: Commit, fragment: String) {
+    let now = js_sys::Date::now();
+    let mut w = writer.borrow_mut();
+    match commit {
+        Commit::FromUrl => {}
+        Commit::Push => {
+            w.pending = None;
+            // A drag already made its own entry: the settled value replaces it.
+            write(!w.in_drag, &fragment);
+            w.in_drag = false;
+            w.last_write = now;
+        }
+        Commit::Transient if !w.in_drag => {
+            w.pending = None;
+            w.in_drag = true;
+            write(true, &fragment);
+            w.last_write = now;
+        }
+        Commit::Transient => {
+            let wait = THROTTLE_MS - (now - w.last_write);
+            if wait <= 0.0 {
+                w.pending = None;
+                write(false, &fragment);
+                w.last_write = now;
+            } else {
+                let later = writer.clone();
+                w.pending = Some(Timeout::new(wait.ceil() as u32, move || {
+                    let mut w = later.borrow_mut();
+                    if w.in_drag {
+                        write(false, &fragment);
+                        w.last_write = js_sys::Date::now();
+                    }
+                    w.pending = None;
+                }));
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+//! Turnaround: the page. It maps user intent to engine calls and draws the
+//! results; the model itself lives in the `turnaround-engine` crate.
+//!
+//! - [`params`]: the registry of every user-changeable assumption.
+//! - [`state`]: typed actions and the pure reducer.
+//! - [`codec`]: the scenario in the URL fragment, versioned.
+//! - [`charts`]: chart functions over any plotters backend.
+//! - [`view_model`]: engine results turned into chart and table data.
+//! - [`worker`]: the engine in a web worker.
+//! - [`components`] and [`hooks`]: the yew view.
+
+#![warn(missing_docs)]
+
+pub mod charts;
+pub mod codec;
+pub mod components;
+pub mod format;
+pub mod hooks;
+pub mod params;
+pub mod state;
+pub mod view_model;
+pub mod worker;
+
+/// Mounts the page into `<body>`.
+#[cfg(target_arch = "wasm32")]
+pub fn run() {
+    yew::Renderer::<components::app::App>::new().render();
+}

@@ -1,0 +1,303 @@
+//! Application state and its pure reducer.
+//!
+//! Every user intent is a typed [`Action`]; [`AppState::apply`] turns the old
+//! state and an action into the new state and does nothing else. Effects
+//! (URL writes, storage, the compute worker) watch the state; they never
+//! mutate it except by dispatching actions.
+
+use std::rc::Rc;
+
+use crate::codec::{self, Decoded, Warning, MAX_OPTIONS};
+use crate::params::{ParamDef, Value};
+use turnaround_engine::{
+    presets::{preset, PresetId},
+    Route, ScenarioInput,
+};
+
+/// How a change should reach the browser history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Commit {
+    /// Mid-drag: replace the current history entry (throttled).
+    Transient,
+    /// Settled: push a new history entry, so Back returns to the previous one.
+    Push,
+    /// Came from the URL itself (load, Back, Forward): write nothing.
+    FromUrl,
+}
+
+/// Everything the page shows that is not derived.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppState {
+    /// The preset the scenario builds on.
+    pub preset: PresetId,
+    /// The preset's own scenario, for "changed from baseline".
+    pub baseline: Rc<ScenarioInput>,
+    /// The scenario being edited. Always passes engine validation.
+    pub input: ScenarioInput,
+    /// Problems found in the link the page was opened with, kept until dismissed.
+    pub link_warnings: Vec<Warning>,
+    /// The link that produced `link_warnings`, so the user can copy it.
+    pub original_link: Option<String>,
+    /// How the latest change should be written to the URL.
+    pub commit: Commit,
+    /// Increments on every change of `input`, so effects can tell changes apart.
+    pub revision: u64,
+}
+
+/// A user (or URL) intent.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Start again from a preset.
+    LoadPreset(PresetId),
+    /// Set one assumption to an already validated value.
+    SetParam {
+        /// The parameter.
+        param: &'static ParamDef,
+        /// Option index for per-option parameters.
+        option: usize,
+        /// The new value.
+        value: Value,
+        /// How to record the change in history.
+        commit: Commit,
+    },
+    /// Record the current scenario in history (a drag ended).
+    Settle,
+    /// Change an option's leadership route.
+    SetRoute {
+        /// Option index.
+        option: usize,
+        /// The new route.
+        route: Route,
+    },
+    /// Rename an option (validated by the caller: 1 to 40 characters).
+    RenameOption {
+        /// Option index.
+        option: usize,
+        /// The new name.
+        name: String,
+    },
+    /// Add an option (a copy of the first), up to four.
+    AddOption,
+    /// Remove an option, keeping at least one.
+    RemoveOption(usize),
+    /// Put one assumption back to its preset value.
+    Reset {
+        /// The parameter.
+        param: &'static ParamDef,
+        /// Option index.
+        option: usize,
+    },
+    /// Put every assumption back to the preset, keeping options' names and routes.
+    ResetAll,
+    /// Replace the scenario with one decoded from a link (load, Back, Forward).
+    OpenLink {
+        /// The decoded link.
+        decoded: Decoded,
+        /// The raw fragment, kept when it had problems.
+        raw: String,
+    },
+    /// Replace the scenario with a loaded one (saved scenario, JSON import).
+    Open {
+        /// The preset it builds on.
+        preset: PresetId,
+        /// The scenario (validated by the caller).
+        input: ScenarioInput,
+    },
+    /// Hide the link warnings.
+    DismissLinkWarnings,
+}
+
+impl AppState {
+    /// The state for a freshly opened page with this preset.
+    pub fn new(preset_id: PresetId) -> Self {
+        let baseline = Rc::new(preset(preset_id));
+        AppState {
+            preset: preset_id,
+            input: (*baseline).clone(),
+            baseline,
+            link_warnings: Vec::new(),
+            original_link: None,
+            commit: Commit::FromUrl,
+            revision: 0,
+        }
+    }
+
+    /// The state after `action`. Pure: no I/O, no clocks, no randomness.
+    pub fn apply(&self, action: Action) -> AppState {
+        let mut next = self.clone();
+        let mut commit = Commit::Push;
+        match action {
+            Action::LoadPreset(id) => {
+                let fresh = AppState::new(id);
+                next.preset = id;
+                next.baseline = fresh.baseline;
+                next.input = fresh.input;
+            }
+            Action::SetParam {
+                param,
+                option,
+                value,
+                commit: how,
+            } => {
+                let Ok(value) = param.check(&value) else {
+                    return self.clone();
+                };
+                param.set(&mut next.input, option, value);
+                if let Some(k) = mix_index(param.key) {
+                    rebalance_mix(&mut next.input.context.placements.mix, k);
+                }
+                commit = how;
+            }
+            Action::Settle => {}
+            Action::SetRoute { option, route } => {
+                if let Some(o) = next.input.options.get_mut(option) {
+                    o.route = route;
+                }
+            }
+            Action::RenameOption { option, name } => {
+                let name = name.trim();
+                if name.is_empty() || name.chars().count() > 40 {
+                    return self.clone();
+                }
+                if let Some(o) = next.input.options.get_mut(option) {
+                    o.name = name.to_string();
+                }
+            }
+            Action::AddOption => {
+                if next.input.options.len() >= MAX_OPTIONS {
+                    return self.clone();
+                }
+                let n = next.input.options.len() + 1;
+                codec::resize_options(&mut next.input, n);
+            }
+            Action::RemoveOption(i) => {
+                if next.input.options.len() <= 1 || i >= next.input.options.len() {
+                    return self.clone();
+                }
+                next.input.options.remove(i);
+            }
+            Action::Reset { param, option } => {
+                let base_option = if option < self.baseline.options.len() {
+                    option
+                } else {
+                    0
+                };
+                if let Some(v) = param.get(&self.baseline, base_option) {
+                    param.set(&mut next.input, option, v);
+                }
+            }
+            Action::ResetAll => {
+                let names_routes: Vec<(String, Route)> = self
+                    .input
+                    .options
+                    .iter()
+                    .map(|o| (o.name.clone(), o.route))
+                    .collect();
+                next.input = (*self.baseline).clone();
+                codec::resize_options(&mut next.input, names_routes.len());
+                for (o, (name, route)) in next.input.options.iter_mut().zip(names_routes) {
+                    o.name = name;
+                    o.route = route;
+                }
+                next.input.simulation = self.input.simulation.clone();
+            }
+            Action::OpenLink { decoded, raw } => {
+                next.preset = decoded.preset;
+                next.baseline = Rc::new(preset(decoded.preset));
+                next.input = decoded.input;
+                next.original_link = (!decoded.warnings.is_empty()).then_some(raw);
+                next.link_warnings = decoded.warnings;
+                commit = Commit::FromUrl;
+            }
+            Action::Open { preset: id, input } => {
+                next.preset = id;
+                next.baseline = Rc::new(preset(id));
+                next.input = input;
+            }
+            Action::DismissLinkWarnings => {
+                next.link_warnings.clear();
+                next.original_link = None;
+                return next;
+            }
+        }
+        // The scenario must stay runnable: refuse a change the engine rejects.
+        if turnaround_engine::validate(&next.input).is_err() {
+            return AppState {
+                revision: self.revision,
+                ..self.clone()
+            };
+        }
+        next.commit = commit;
+        next.revision = self.revision + 1;
+        next
+    }
+
+    /// The engine's complaint about a candidate change, if it would make the
+    /// scenario invalid (used to show a message instead of silently refusing).
+    pub fn rejection(&self, param: &ParamDef, option: usize, value: &Value) -> Option<String> {
+        let value = match param.check(value) {
+            Ok(v) => v,
+            Err(msg) => return Some(msg),
+        };
+        let mut candidate = self.input.clone();
+        param.set(&mut candidate, option, value);
+        if let Some(k) = mix_index(param.key) {
+            rebalance_mix(&mut candidate.context.placements.mix, k);
+        }
+        turnaround_engine::validate(&candidate)
+            .err()
+            .map(|e| e.to_string())
+    }
+
+    /// The share-link fragment for the current scenario (without `#`).
+    pub fn fragment(&self) -> String {
+        codec::encode(self.preset, &self.input)
+    }
+}
+
+/// Registry keys of the six placement-mix shares, in engine order.
+pub const MIX_KEYS: [&str; 6] = [
+    "pl.mix.inhouse",
+    "pl.mix.ifa",
+    "pl.mix.kin",
+    "pl.mix.home",
+    "pl.mix.ext",
+    "pl.mix.other",
+];
+
+fn mix_index(key: &str) -> Option<usize> {
+    MIX_KEYS.iter().position(|k| *k == key)
+}
+
+/// After the user sets share `changed`, scales the other shares so the mix
+/// sums to 1 again, keeping their proportions. When the others are all zero
+/// the remainder goes to the last type that is not the one changed.
+pub fn rebalance_mix(mix: &mut [f64; 6], changed: usize) {
+    let fixed = mix[changed].clamp(0.0, 1.0);
+    mix[changed] = fixed;
+    let rest: f64 = (0..6).filter(|&i| i != changed).map(|i| mix[i]).sum();
+    let target = 1.0 - fixed;
+    if rest > 1e-12 {
+        for (i, share) in mix.iter_mut().enumerate() {
+            if i != changed {
+                *share *= target / rest;
+            }
+        }
+    } else {
+        let sink = if changed == 5 { 4 } else { 5 };
+        mix[sink] = target;
+    }
+}
+
+impl yew::Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let next = self.apply(action);
+        if next == *self {
+            self
+        } else {
+            Rc::new(next)
+        }
+    }
+}

@@ -1,0 +1,331 @@
+//! Engine results turned into what the page draws: chart data, hover
+//! readouts and the accessible data table behind each chart. Pure, so the
+//! same code is tested natively.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use crate::charts::{
+    self, Band, ChartError, ChartLayout, ChartStyle, DifferenceHistogram, FanChart, FanSeries,
+    SeatStates, StackedAnnual, YUnit,
+};
+use crate::format::{money, percent};
+use turnaround_engine::{Category, Quantiles, Results, SeatState};
+
+/// Which chart, with its data.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ChartSpec {
+    /// Cumulative spend fan per option.
+    Cumulative(FanChart),
+    /// Annual spend stacked by category, per option.
+    Annual(StackedAnnual),
+    /// Histogram of the total-spend difference between two options.
+    Difference(DifferenceHistogram),
+    /// Seat-state probability by month for one option.
+    Seats(SeatStates),
+    /// Agency share fan per option.
+    Agency(FanChart),
+}
+
+/// A data table: column headings and rows of cells.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Table {
+    /// Column headings.
+    pub head: Vec<String>,
+    /// Rows.
+    pub rows: Vec<Vec<String>>,
+}
+
+fn band(q: &Quantiles) -> Band {
+    Band {
+        p5: q.p5,
+        p25: q.p25,
+        p50: q.p50,
+        p75: q.p75,
+        p95: q.p95,
+    }
+}
+
+/// Cumulative spend fan chart data.
+pub fn cumulative(results: &Results) -> ChartSpec {
+    ChartSpec::Cumulative(FanChart {
+        title: "Cumulative spend".into(),
+        y_label: "Spend to date".into(),
+        y_unit: YUnit::Money,
+        series: results
+            .options
+            .iter()
+            .map(|o| FanSeries {
+                label: o.name.clone(),
+                points: o.cumulative_total.iter().map(band).collect(),
+            })
+            .collect(),
+    })
+}
+
+/// Agency share fan chart data.
+pub fn agency(results: &Results) -> ChartSpec {
+    ChartSpec::Agency(FanChart {
+        title: "Agency share of social workers".into(),
+        y_label: "Agency share".into(),
+        y_unit: YUnit::Share,
+        series: results
+            .options
+            .iter()
+            .map(|o| FanSeries {
+                label: o.name.clone(),
+                points: o.agency_share.iter().map(band).collect(),
+            })
+            .collect(),
+    })
+}
+
+/// Annual spend by category data.
+pub fn annual(results: &Results) -> ChartSpec {
+    ChartSpec::Annual(StackedAnnual {
+        title: "Mean annual spend by category".into(),
+        categories: Category::ALL
+            .iter()
+            .map(|c| c.label().to_string())
+            .collect(),
+        options: results
+            .options
+            .iter()
+            .map(|o| {
+                (
+                    o.name.clone(),
+                    o.annual_by_category_mean
+                        .iter()
+                        .map(|y| y.to_vec())
+                        .collect(),
+                )
+            })
+            .collect(),
+    })
+}
+
+/// Difference histogram data for pair `pair` (None when there is no pair).
+pub fn difference(results: &Results, pair: usize) -> Option<ChartSpec> {
+    let p = results.pairs.get(pair)?;
+    let q = &p.difference.quantiles;
+    Some(ChartSpec::Difference(DifferenceHistogram {
+        title: "Difference in total spend".into(),
+        label_a: results.options[p.a].name.clone(),
+        label_b: results.options[p.b].name.clone(),
+        edges: p.difference_histogram.edges.clone(),
+        counts: p.difference_histogram.counts.clone(),
+        p10: q.p10,
+        p50: q.p50,
+        p90: q.p90,
+    }))
+}
+
+/// Seat-state chart data for option `option`.
+pub fn seats(results: &Results, option: usize) -> Option<ChartSpec> {
+    let o = results.options.get(option)?;
+    Some(ChartSpec::Seats(SeatStates {
+        title: format!("Who holds the director's seat: {}", o.name),
+        option: o.name.clone(),
+        months: o.seat_probability.clone(),
+    }))
+}
+
+impl ChartSpec {
+    /// Draws the chart onto any plotters backend.
+    pub fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        style: &ChartStyle,
+    ) -> Result<ChartLayout, ChartError> {
+        match self {
+            ChartSpec::Cumulative(d) => charts::draw_cumulative_fan(area, d, style),
+            ChartSpec::Agency(d) => charts::draw_agency_fan(area, d, style),
+            ChartSpec::Annual(d) => charts::draw_stacked_annual(area, d, style),
+            ChartSpec::Difference(d) => charts::draw_difference_histogram(area, d, style),
+            ChartSpec::Seats(d) => charts::draw_seat_states(area, d, style),
+        }
+    }
+
+    /// Number of x positions a pointer can point at.
+    pub fn len(&self) -> usize {
+        match self {
+            ChartSpec::Cumulative(d) | ChartSpec::Agency(d) => {
+                d.series.first().map_or(0, |s| s.points.len())
+            }
+            ChartSpec::Annual(d) => d.options.first().map_or(0, |o| o.1.len()),
+            ChartSpec::Difference(d) => d.counts.len(),
+            ChartSpec::Seats(d) => d.months.len(),
+        }
+    }
+
+    /// True when there is nothing to point at.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The chart's title.
+    pub fn title(&self) -> &str {
+        match self {
+            ChartSpec::Cumulative(d) | ChartSpec::Agency(d) => &d.title,
+            ChartSpec::Annual(d) => &d.title,
+            ChartSpec::Difference(d) => &d.title,
+            ChartSpec::Seats(d) => &d.title,
+        }
+    }
+
+    fn fan_value(unit: YUnit, v: f64) -> String {
+        match unit {
+            YUnit::Money => money(v),
+            YUnit::Share => percent(v),
+        }
+    }
+
+    /// The hover readout at x position `i`.
+    pub fn readout(&self, i: usize) -> String {
+        match self {
+            ChartSpec::Cumulative(d) | ChartSpec::Agency(d) => {
+                let parts: Vec<String> = d
+                    .series
+                    .iter()
+                    .filter_map(|s| {
+                        s.points.get(i).map(|b| {
+                            format!(
+                                "{}: median {} (50% {}–{}, 90% {}–{})",
+                                s.label,
+                                Self::fan_value(d.y_unit, b.p50),
+                                Self::fan_value(d.y_unit, b.p25),
+                                Self::fan_value(d.y_unit, b.p75),
+                                Self::fan_value(d.y_unit, b.p5),
+                                Self::fan_value(d.y_unit, b.p95)
+                            )
+                        })
+                    })
+                    .collect();
+                format!("Month {}: {}", i + 1, parts.join("; "))
+            }
+            ChartSpec::Annual(d) => {
+                let parts: Vec<String> = d
+                    .options
+                    .iter()
+                    .filter_map(|(name, years)| {
+                        years
+                            .get(i)
+                            .map(|y| format!("{name}: {}", money(y.iter().sum())))
+                    })
+                    .collect();
+                format!("Year {}: {}", i + 1, parts.join("; "))
+            }
+            ChartSpec::Difference(d) => {
+                let (lo, hi) = (d.edges[i], d.edges[i + 1]);
+                let total: u32 = d.counts.iter().sum();
+                format!(
+                    "{} to {}: {} of futures",
+                    money(lo),
+                    money(hi),
+                    percent(d.counts[i] as f64 / total.max(1) as f64)
+                )
+            }
+            ChartSpec::Seats(d) => {
+                let m = d.months[i];
+                let names = SeatState::ALL.map(|s| s.label());
+                format!(
+                    "Month {}: {} {}, {} {}, {} {}",
+                    i + 1,
+                    names[0],
+                    percent(m[0]),
+                    names[1],
+                    percent(m[1]),
+                    names[2],
+                    percent(m[2])
+                )
+            }
+        }
+    }
+
+    /// The data behind the chart, as a table for screen readers and copying.
+    /// Monthly charts list every sixth month and the last.
+    pub fn table(&self) -> Table {
+        let sampled = |n: usize| -> Vec<usize> {
+            (0..n)
+                .filter(|i| (i + 1) % 6 == 0 || *i + 1 == n || *i == 0)
+                .collect()
+        };
+        match self {
+            ChartSpec::Cumulative(d) | ChartSpec::Agency(d) => {
+                let mut head = vec!["Month".to_string()];
+                for s in &d.series {
+                    for q in ["P5", "P25", "Median", "P75", "P95"] {
+                        head.push(format!("{} {q}", s.label));
+                    }
+                }
+                let rows = sampled(self.len())
+                    .into_iter()
+                    .map(|i| {
+                        let mut row = vec![(i + 1).to_string()];
+                        for s in &d.series {
+                            let b = &s.points[i];
+                            for v in [b.p5, b.p25, b.p50, b.p75, b.p95] {
+                                row.push(Self::fan_value(d.y_unit, v));
+                            }
+                        }
+                        row
+                    })
+                    .collect();
+                Table { head, rows }
+            }
+            ChartSpec::Annual(d) => {
+                let mut head = vec!["Year".to_string(), "Option".to_string()];
+                head.extend(d.categories.iter().cloned());
+                head.push("Total".into());
+                let mut rows = Vec::new();
+                for y in 0..self.len() {
+                    for (name, years) in &d.options {
+                        let mut row = vec![(y + 1).to_string(), name.clone()];
+                        row.extend(years[y].iter().map(|v| money(*v)));
+                        row.push(money(years[y].iter().sum()));
+                        rows.push(row);
+                    }
+                }
+                Table { head, rows }
+            }
+            ChartSpec::Difference(d) => {
+                let total: u32 = d.counts.iter().sum();
+                Table {
+                    head: vec![
+                        format!("{} minus {}, from", d.label_a, d.label_b),
+                        "to".into(),
+                        "Share of futures".into(),
+                    ],
+                    rows: d
+                        .counts
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, c)| **c > 0)
+                        .map(|(i, c)| {
+                            vec![
+                                money(d.edges[i]),
+                                money(d.edges[i + 1]),
+                                percent(*c as f64 / total.max(1) as f64),
+                            ]
+                        })
+                        .collect(),
+                }
+            }
+            ChartSpec::Seats(d) => {
+                let mut head = vec!["Month".to_string()];
+                head.extend(SeatState::ALL.iter().map(|s| s.label().to_string()));
+                Table {
+                    head,
+                    rows: sampled(d.months.len())
+                        .into_iter()
+                        .map(|i| {
+                            let mut row = vec![(i + 1).to_string()];
+                            row.extend(d.months[i].iter().map(|v| percent(*v)));
+                            row
+                        })
+                        .collect(),
+                }
+            }
+        }
+    }
+}

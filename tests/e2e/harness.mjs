@@ -1,0 +1,106 @@
+// Shared end-to-end harness: serves a built dist/ on loopback and drives
+// Debian's headless Chromium with playwright-core. No test sleeps: every wait
+// is on a condition in the page.
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize } from "node:path";
+import { mkdirSync } from "node:fs";
+import { chromium } from "playwright-core";
+
+export const ROOT = new URL("../..", import.meta.url).pathname;
+export const DIST = process.env.DIST_DIR || join(ROOT, "dist");
+export const ARTIFACTS = join(ROOT, "tests/e2e/artifacts");
+mkdirSync(ARTIFACTS, { recursive: true });
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".wasm": "application/wasm",
+  ".css": "text/css",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+};
+
+/** Serves `dir` on 127.0.0.1 on a free port. Resolves to { url, close }. */
+export async function serve(dir = DIST) {
+  const server = createServer(async (req, res) => {
+    try {
+      const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+      let file = normalize(join(dir, path));
+      if (!file.startsWith(normalize(dir))) throw new Error("outside");
+      if ((await stat(file)).isDirectory()) file = join(file, "index.html");
+      const body = await readFile(file);
+      res.writeHead(200, { "content-type": TYPES[extname(file)] || "application/octet-stream", "cache-control": "no-store" });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { "content-type": "text/plain" });
+      res.end("not found");
+    }
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+export const CHROMIUM_ARGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+/** Launches Debian's Chromium headless. */
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROME_BIN || "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
+}
+
+/**
+ * Opens a fresh context and page and records console errors, page errors
+ * and failed requests in `page.problems`.
+ */
+export async function openPage(browser, url, { width = 1280, height = 800, deviceScaleFactor = 1 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor, acceptDownloads: true });
+  const page = await context.newPage();
+  page.problems = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") page.problems.push(`console: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => page.problems.push(`pageerror: ${e.message}`));
+  page.on("requestfailed", (r) => page.problems.push(`requestfailed: ${r.url()}`));
+  page.on("response", (r) => {
+    if (r.status() >= 400) page.problems.push(`http ${r.status()}: ${r.url()}`);
+  });
+  await page.goto(url);
+  return { context, page };
+}
+
+/** Waits until the full run (not the preview) is shown for the newest input. */
+export async function waitForFull(page, timeout = 30000) {
+  await page.waitForFunction(
+    () => {
+      const s = document.querySelector("#run-status");
+      return s && s.dataset.stage === "full run" && !document.querySelector(".results.is-refining");
+    },
+    null,
+    { timeout },
+  );
+}
+
+/** Text of a headline metric in option card `i` (0-based). */
+export function metric(page, option, name) {
+  return page.locator(`.card[data-option="${option}"] [data-metric="${name}"]`).innerText();
+}
+
+/** The headline figures of every option card, for comparing two pages. */
+export async function headlines(page) {
+  return page.$$eval(".card [data-metric]", (els) => els.map((e) => `${e.closest(".card").dataset.option ?? e.closest(".card").dataset.pair}:${e.dataset.metric}=${e.textContent}`));
+}
