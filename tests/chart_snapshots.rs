@@ -19,6 +19,9 @@ use turnaround::charts::{
 
 type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
 
+/// A boxed chart drawing call, for looping over charts.
+type DrawFn<'d> = Box<dyn Fn(&Area<'_>) -> Result<ChartLayout, ChartError> + 'd>;
+
 const W: u32 = 800;
 const H: u32 = 450;
 
@@ -841,4 +844,48 @@ fn palette_is_okabe_ito() {
     assert_eq!(cats.len(), 6);
     let seats: std::collections::BTreeSet<String> = SEAT_COLOURS.iter().map(|c| hex(*c)).collect();
     assert_eq!(seats.len(), 3);
+}
+
+/// With CHART_PREVIEW_DIR set, write every chart at small, normal and large
+/// sizes there as SVG (for looking at by eye, e.g. via rsvg-convert).
+#[test]
+fn preview_sizes() {
+    let Ok(dir) = std::env::var("CHART_PREVIEW_DIR") else {
+        return;
+    };
+    std::fs::create_dir_all(&dir).expect("create preview dir");
+    let fan = cumulative_sample();
+    let agency = agency_sample();
+    let stacked = stacked_sample();
+    let hist = histogram_sample();
+    let seats = seat_sample();
+    for &(w, h, scale) in &[
+        (360, 240, 1.0),
+        (800, 450, 1.0),
+        (1600, 900, 2.0),
+        (1600, 900, 1.0),
+    ] {
+        let st = ChartStyle {
+            scale,
+            font_family: "sans-serif",
+        };
+        let charts: [(&str, DrawFn<'_>); 5] = [
+            ("fan", Box::new(|a| draw_cumulative_fan(a, &fan, &st))),
+            ("agency", Box::new(|a| draw_agency_fan(a, &agency, &st))),
+            (
+                "stacked",
+                Box::new(|a| draw_stacked_annual(a, &stacked, &st)),
+            ),
+            (
+                "histogram",
+                Box::new(|a| draw_difference_histogram(a, &hist, &st)),
+            ),
+            ("seats", Box::new(|a| draw_seat_states(a, &seats, &st))),
+        ];
+        for (name, draw) in charts {
+            let (svg, _) = render_ok(w, h, draw);
+            let path = format!("{dir}/{name}_{w}x{h}_s{scale}.svg");
+            std::fs::write(path, svg).expect("write preview");
+        }
+    }
 }

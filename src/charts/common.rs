@@ -117,13 +117,15 @@ impl Metrics {
     }
 }
 
-/// Text width in pixels as the backend measures it.
+/// Text width in pixels as the backend measures it, plus 5% slack (the
+/// native estimate runs a little short of real fonts).
 pub(crate) fn text_w<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     text: &str,
     font: &TextStyle,
 ) -> Result<i32, ChartError> {
-    Ok(area.estimate_text_size(text, font)?.0 as i32)
+    let w = f64::from(area.estimate_text_size(text, font)?.0);
+    Ok((w * 1.05).ceil() as i32)
 }
 
 /// How a legend entry is marked.
@@ -137,6 +139,8 @@ pub(crate) enum Marker {
     Swatch,
     /// Text only.
     None,
+    /// Not drawn: the next entry starts a new legend row.
+    Break,
 }
 
 /// One legend entry.
@@ -148,6 +152,11 @@ pub(crate) struct LegendItem {
 }
 
 impl LegendItem {
+    /// An entry that only starts a new row.
+    pub fn row_break() -> Self {
+        LegendItem::new("", TRANSPARENT.to_rgba(), Marker::Break)
+    }
+
     pub fn new(label: impl Into<String>, colour: RGBAColor, marker: Marker) -> Self {
         LegendItem {
             label: label.into(),
@@ -172,29 +181,36 @@ pub(crate) fn draw_frame<DB: DrawingBackend>(
     let avail = (w - 2 * pad).max(1);
 
     let title_font = m.bold(TITLE_PX);
-    let title_lines = wrap(area, title, &title_font, avail, 2)?;
+    // Bold text runs wider than the estimate: wrap the title a little early.
+    let title_lines = wrap(area, title, &title_font, avail * 9 / 10, 2)?;
     let title_lh = m.line_h(TITLE_PX);
 
     let legend_font = m.font(LABEL_PX);
     let legend_lh = m.line_h(LABEL_PX);
-    let marker_w = m.ipx(18.0);
-    let marker_gap = m.ipx(5.0);
-    let item_gap = m.ipx(16.0);
+    let marker_w = m.ipx(14.0);
+    let marker_gap = m.ipx(4.0);
+    let item_gap = m.ipx(12.0);
 
     // Lay the legend out in rows.
     let mut rows: Vec<Vec<(i32, &LegendItem, String)>> = Vec::new();
     let mut x = 0;
+    let mut force_row = false;
     for item in legend {
         let lead = match item.marker {
+            Marker::Break => {
+                force_row = true;
+                continue;
+            }
             Marker::None => 0,
             _ => marker_w + marker_gap,
         };
         let label = fit_text(area, &item.label, &legend_font, (avail - lead).max(1))?;
         let iw = lead + text_w(area, &label, &legend_font)?;
-        if rows.is_empty() || (x > 0 && x + iw > avail) {
+        if rows.is_empty() || (x > 0 && (force_row || x + iw > avail)) {
             rows.push(Vec::new());
             x = 0;
         }
+        force_row = false;
         if let Some(row) = rows.last_mut() {
             row.push((x, item, label));
         }
@@ -221,7 +237,7 @@ pub(crate) fn draw_frame<DB: DrawingBackend>(
         for (x, item, label) in row {
             let x0 = pad + x;
             let tx = match item.marker {
-                Marker::None => x0,
+                Marker::None | Marker::Break => x0,
                 _ => x0 + marker_w + marker_gap,
             };
             let lw = m.stroke(3.0);
@@ -251,7 +267,7 @@ pub(crate) fn draw_frame<DB: DrawingBackend>(
                         item.colour.filled(),
                     ))?;
                 }
-                Marker::None => {}
+                Marker::None | Marker::Break => {}
             }
             area.draw_text(label, &legend_text, (tx, cy))?;
         }
@@ -519,7 +535,25 @@ pub(crate) fn fit_count<DB: DrawingBackend>(
 
 /// How many y ticks fit along `plot_h` pixels.
 pub(crate) fn y_tick_count(m: &Metrics, plot_h: i32) -> usize {
-    ((f64::from(plot_h) / (m.px(TICK_PX) * 3.0)) as usize).clamp(2, 8)
+    ((f64::from(plot_h) / (m.px(TICK_PX) * 2.4)) as usize).clamp(3, 8)
+}
+
+/// Widen the right margin so an x tick label centred on the right edge of
+/// the plot is not clipped.
+pub(crate) fn fit_right_label<DB: DrawingBackend>(
+    pb: &mut PlotBox,
+    area: &DrawingArea<DB, Shift>,
+    m: &Metrics,
+    x: &Axis,
+) -> Result<(), ChartError> {
+    if let Some(last) = x.ticks.last() {
+        let span = (x.hi - x.lo).abs().max(1e-12);
+        if (x.hi - last).abs() / span < 0.05 {
+            let half = text_w(area, &x.format.label(*last), &m.font(TICK_PX))? / 2 + m.ipx(3.0);
+            pb.right = pb.right.max(half);
+        }
+    }
+    Ok(())
 }
 
 /// Build the chart in `body` with the given axes and draw the mesh
@@ -533,6 +567,8 @@ pub(crate) fn build_chart<'a, DB: DrawingBackend>(
     y: &Axis,
     x_grid: bool,
 ) -> Result<Chart<'a, DB>, ChartError> {
+    let mut pb = *pb;
+    fit_right_label(&mut pb, body, m, x)?;
     let mut chart = ChartBuilder::on(body)
         .margin_top(pb.top)
         .margin_right(pb.right)
@@ -546,7 +582,7 @@ pub(crate) fn build_chart<'a, DB: DrawingBackend>(
     let x_fmt = move |v: &f64| xf.label(*v);
     let y_fmt = move |v: &f64| yf.label(*v);
     let mut mesh = chart.configure_mesh();
-    mesh.bold_line_style(GRID.stroke_width(1))
+    mesh.bold_line_style(GRID.stroke_width(m.stroke(1.0)))
         .light_line_style(TRANSPARENT)
         .axis_style(AXIS.stroke_width(m.stroke(1.0)))
         .set_all_tick_mark_size(m.ipx(5.0))

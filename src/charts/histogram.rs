@@ -4,7 +4,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::common::{
-    build_chart, draw_frame, fit_count, layout_of, nice_axis, sane_range, ticks_within,
+    build_chart, draw_frame, fit_count, layout_of, nice_axis, sane_range, text_w, ticks_within,
     y_tick_count, Axis, Format, LegendItem, Marker, Metrics, PlotBox, TICK_PX,
 };
 use super::format::money_short;
@@ -117,7 +117,12 @@ pub fn draw_difference_histogram<DB: DrawingBackend>(
         }
     };
 
-    let sep = BACKGROUND.stroke_width(1);
+    // Half a pixel of gap either side of each bar, in data units.
+    let half_px = {
+        let (l, _) = chart.backend_coord(&(x.lo, 0.0));
+        let (r, _) = chart.backend_coord(&(x.hi, 0.0));
+        0.5 * (x.hi - x.lo) / f64::from((r - l).max(1))
+    };
     for i in 0..bins {
         let (e0, e1) = (cx(data.edges[i]), cx(data.edges[i + 1]));
         let mid = (e0 + e1) / 2.0;
@@ -126,11 +131,16 @@ pub fn draw_difference_histogram<DB: DrawingBackend>(
         } else {
             DIFFERENCE_COLOURS[1]
         };
+        let gap = if e1 - e0 > 6.0 * half_px {
+            half_px
+        } else {
+            0.0
+        };
         let top = f64::from(data.counts[i]).min(y.hi);
-        chart.draw_series([
-            Rectangle::new([(e0, 0.0), (e1, top)], colour.filled()),
-            Rectangle::new([(e0, 0.0), (e1, top)], sep),
-        ])?;
+        chart.draw_series(std::iter::once(Rectangle::new(
+            [(e0 + gap, 0.0), (e1 - gap, top)],
+            colour.filled(),
+        )))?;
     }
 
     if x.lo < 0.0 && 0.0 < x.hi {
@@ -163,9 +173,22 @@ pub fn draw_difference_histogram<DB: DrawingBackend>(
         let font = m.font(TICK_PX).pos(Pos::new(hpos, VPos::Top));
         let label = format!("{name} {}", money_short(v));
         let dy = m.ipx(2.0) + row as i32 * row_h;
-        chart
-            .plotting_area()
-            .draw(&(EmptyElement::at((v, y.hi)) + Text::new(label, (dx, dy), font)))?;
+        // A light box behind the label keeps it readable over bars and lines.
+        let tw = text_w(&body, &label, &font)?;
+        let (bx0, bx1) = if dx > 0 {
+            (dx - m.ipx(2.0), dx + tw + m.ipx(2.0))
+        } else {
+            (dx - tw - m.ipx(2.0), dx + m.ipx(2.0))
+        };
+        let box_style = BACKGROUND.mix(0.85).filled();
+        chart.plotting_area().draw(
+            &(EmptyElement::at((v, y.hi))
+                + Rectangle::new(
+                    [(bx0, dy - m.ipx(1.0)), (bx1, dy + row_h - m.ipx(2.0))],
+                    box_style,
+                )
+                + Text::new(label, (dx, dy), font)),
+        )?;
     }
 
     Ok(layout_of(&chart, &x, &y))

@@ -6,7 +6,7 @@ use super::common::{
     build_chart, draw_frame, fit_count, layout_of, month_ticks, month_xs, Axis, Format, LegendItem,
     Marker, Metrics, PlotBox,
 };
-use super::{ChartArea, ChartError, ChartLayout, ChartStyle, SEAT_COLOURS, TEXT};
+use super::{ChartArea, ChartError, ChartLayout, ChartStyle, BACKGROUND, SEAT_COLOURS, TEXT};
 
 /// Names of the three seat states, in stacking order (bottom to top).
 pub const SEAT_STATE_NAMES: [&str; 3] = ["Permanent", "Partner", "Interim"];
@@ -78,6 +78,13 @@ pub fn draw_seat_states<DB: DrawingBackend>(
         poly.extend(xs.iter().rev().map(|&(x, j)| (x, bounds[j][state])));
         chart.draw_series(std::iter::once(Polygon::new(poly, c.filled())))?;
     }
+    // Faint gridlines over the areas so the quarters stay readable.
+    chart.draw_series([0.25, 0.5, 0.75].map(|v| {
+        PathElement::new(
+            vec![(x.lo, v), (x.hi, v)],
+            BACKGROUND.mix(0.45).stroke_width(1),
+        )
+    }))?;
 
     Ok(layout_of(&chart, &x, &y))
 }

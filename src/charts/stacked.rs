@@ -52,6 +52,7 @@ pub fn draw_stacked_annual<DB: DrawingBackend>(
             LegendItem::new(name.clone(), category_colour(c).to_rgba(), Marker::Swatch)
         })
         .collect();
+    legend.push(LegendItem::row_break());
     if k == 1 {
         legend.push(LegendItem::new(
             format!("Option: {}", data.options[0].0),
@@ -128,18 +129,28 @@ pub fn draw_stacked_annual<DB: DrawingBackend>(
             let x0 = (yi + 1) as f64 - GROUP_W / 2.0 + o as f64 * slot + (slot - bar_w) / 2.0;
             let x1 = x0 + bar_w;
             let mut base = 0.0;
+            let mut joins = Vec::new();
             for (c, v) in cats.iter().take(data.categories.len()).enumerate() {
                 let v = amount(*v);
                 if v <= 0.0 {
                     continue;
                 }
                 let top = (base + v).min(y.hi);
-                chart.draw_series([
-                    Rectangle::new([(x0, base), (x1, top)], category_colour(c).filled()),
-                    Rectangle::new([(x0, base), (x1, top)], sep),
-                ])?;
+                chart.draw_series(std::iter::once(Rectangle::new(
+                    [(x0, base), (x1, top)],
+                    category_colour(c).filled(),
+                )))?;
+                if base > 0.0 {
+                    joins.push(base);
+                }
                 base = top;
             }
+            // Thin light lines between stacked segments.
+            chart.draw_series(
+                joins
+                    .into_iter()
+                    .map(|j| PathElement::new(vec![(x0, j), (x1, j)], sep)),
+            )?;
             if show_letters {
                 chart.plotting_area().draw(
                     &(EmptyElement::at(((x0 + x1) / 2.0, base))
