@@ -23,12 +23,57 @@ pub fn scenario() -> ScenarioInput {
 }
 
 /// `f64::to_bits` of each option's median total spend (`options[i].total.quantiles.p50`).
-pub const TOTAL_P50_BITS: [u64; 2] = [0, 0];
+pub const TOTAL_P50_BITS: [u64; 2] = [4731573035248762018, 4731516164843745105];
 /// `f64::to_bits` of each option's mean total spend (`options[i].total.quantiles.mean`).
-pub const TOTAL_MEAN_BITS: [u64; 2] = [0, 0];
+pub const TOTAL_MEAN_BITS: [u64; 2] = [4731580033875989417, 4731526305352733580];
 /// `f64::to_bits` of each option's mean NPV (`options[i].npv.quantiles.mean`).
-pub const NPV_MEAN_BITS: [u64; 2] = [0, 0];
+pub const NPV_MEAN_BITS: [u64; 2] = [4730950518022220990, 4730902236293632376];
 /// `f64::to_bits` of each option's mean leadership changes.
-pub const LEADERSHIP_CHANGES_MEAN_BITS: [u64; 2] = [0, 0];
+pub const LEADERSHIP_CHANGES_MEAN_BITS: [u64; 2] = [4617084708480698286, 4616501492328953807];
 /// `f64::to_bits` of the paired difference's median (`pairs[0].difference.quantiles.p50`).
-pub const DIFFERENCE_P50_BITS: u64 = 0;
+pub const DIFFERENCE_P50_BITS: u64 = 4699822600337592704;
+
+/// Compare `results` of [`scenario`] with the golden constants; `Err` names
+/// the first figure that differs, with both values.
+pub fn check(results: &crate::Results) -> Result<(), String> {
+    let cmp = |name: &str, got: f64, want: u64| {
+        if got.to_bits() == want {
+            Ok(())
+        } else {
+            Err(format!(
+                "{name}: got {got:?}, want {:?}",
+                f64::from_bits(want)
+            ))
+        }
+    };
+    if results.options.len() != 2 || results.pairs.len() != 1 {
+        return Err("golden scenario has two options and one pair".into());
+    }
+    for (i, o) in results.options.iter().enumerate() {
+        cmp(
+            &format!("options[{i}].total.p50"),
+            o.total.quantiles.p50,
+            TOTAL_P50_BITS[i],
+        )?;
+        cmp(
+            &format!("options[{i}].total.mean"),
+            o.total.quantiles.mean,
+            TOTAL_MEAN_BITS[i],
+        )?;
+        cmp(
+            &format!("options[{i}].npv.mean"),
+            o.npv.quantiles.mean,
+            NPV_MEAN_BITS[i],
+        )?;
+        cmp(
+            &format!("options[{i}].leadership_changes.mean"),
+            o.leadership_changes.mean,
+            LEADERSHIP_CHANGES_MEAN_BITS[i],
+        )?;
+    }
+    cmp(
+        "pairs[0].difference.p50",
+        results.pairs[0].difference.quantiles.p50,
+        DIFFERENCE_P50_BITS,
+    )
+}
