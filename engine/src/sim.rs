@@ -306,7 +306,7 @@ pub fn simulate_with_paths(scenario: &Scenario, paths: u32) -> Results {
         .iter()
         .map(|o| OptionResult {
             name: o.name.clone(),
-            monthly_by_category: vec![Vec::with_capacity(horizon); 6],
+            monthly_by_category: (0..6).map(|_| Vec::with_capacity(horizon)).collect(),
             monthly_total: Vec::with_capacity(horizon),
             cumulative_total: Vec::with_capacity(horizon),
             annual_by_category_mean: Vec::new(),
@@ -668,7 +668,7 @@ impl OptState {
         self.tenure_left = self.tenure_mean * plan.weibull_factor * e;
     }
 
-    fn to_interim(&mut self) {
+    fn become_interim(&mut self) {
         self.seat = SeatState::Interim;
         self.council_pays_interim = true;
         self.months_in_post = 0.0;
@@ -771,7 +771,7 @@ fn leadership(s: &mut OptState, plan: &Plan, u: &[f64; lead::COUNT]) -> (u32, bo
                     s.appoint_permanent(plan, u);
                     appointed = true;
                 } else {
-                    s.to_interim();
+                    s.become_interim();
                     if !s.campaign_on {
                         s.start_campaign(plan, u);
                         campaign_started = true;
@@ -805,7 +805,7 @@ fn leadership(s: &mut OptState, plan: &Plan, u: &[f64; lead::COUNT]) -> (u32, bo
     if s.seat == SeatState::Permanent && !appointed {
         s.tenure_left -= 1.0;
         if s.tenure_left <= 0.0 {
-            s.to_interim();
+            s.become_interim();
             s.start_campaign(plan, u);
             changes += 1;
         }
