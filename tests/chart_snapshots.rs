@@ -709,6 +709,16 @@ fn edge_cases_do_not_panic() {
         ],
     };
     render_ok(W, H, |a| draw_stacked_annual(a, &stacked_odd, &style()));
+    let mut one_option = stacked_sample();
+    one_option.options.truncate(1);
+    let (svg, layout) = render_ok(W, H, |a| draw_stacked_annual(a, &one_option, &style()));
+    assert_sane_layout(&layout, W, H);
+    assert_texts(&svg, &["Option: Recruit"]);
+    assert_eq!(
+        svg.matches("\nA\n</text>").count(),
+        0,
+        "no letters for one option"
+    );
 
     let seats_odd = SeatStates {
         title: "Odd".into(),

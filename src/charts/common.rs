@@ -549,7 +549,7 @@ pub(crate) fn fit_right_label<DB: DrawingBackend>(
     if let Some(last) = x.ticks.last() {
         let span = (x.hi - x.lo).abs().max(1e-12);
         if (x.hi - last).abs() / span < 0.05 {
-            let half = text_w(area, &x.format.label(*last), &m.font(TICK_PX))? / 2 + m.ipx(3.0);
+            let half = text_w(area, &x.format.label(*last), &m.font(TICK_PX))? * 3 / 5 + m.ipx(4.0);
             pb.right = pb.right.max(half);
         }
     }
