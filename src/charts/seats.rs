@@ -16,7 +16,8 @@ pub const SEAT_STATE_NAMES: [&str; 3] = ["Permanent", "Partner", "Interim"];
 pub struct SeatStates {
     /// Chart title.
     pub title: String,
-    /// Option name, shown at the start of the legend.
+    /// Option name, shown at the start of the legend (unless the title
+    /// already contains it).
     pub option: String,
     /// Per month (month 1..=n): probability of Permanent, Partner, Interim,
     /// summing to 1.
@@ -38,7 +39,8 @@ pub fn draw_seat_states<DB: DrawingBackend>(
     }
     let m = Metrics::new(style);
     let mut legend = Vec::with_capacity(4);
-    if !data.option.is_empty() {
+    // Name the option in the legend unless the title already does.
+    if !data.option.is_empty() && !data.title.contains(data.option.as_str()) {
         legend.push(LegendItem::new(
             format!("{}:", data.option),
             TEXT.to_rgba(),
