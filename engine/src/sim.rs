@@ -89,21 +89,29 @@ struct PathContext {
     sen_cost_month: f64,
     sen_growth: f64,
     sen_price_growth: f64,
-    // Per-path uniforms for the option-specific leadership draws.
-    u_dcs_pay: f64,
-    u_interim_rate: f64,
-    u_interim_stay: f64,
-    u_tenure_mean: f64,
-    u_procurement: f64,
-    u_first_length: f64,
-    u_first_fee: f64,
     // Evolving.
     children: f64,
     pay_index: f64,
     placement_index: f64,
     sen_index: f64,
     sen_pupils: f64,
-    // This month's draws.
+}
+
+/// Per-path uniforms for the option-specific leadership draws (used at set-up).
+#[derive(Debug, Clone)]
+struct PathUniforms {
+    dcs_pay: f64,
+    interim_rate: f64,
+    interim_stay: f64,
+    tenure_mean: f64,
+    procurement: f64,
+    first_length: f64,
+    first_fee: f64,
+}
+
+/// One path's draws for one month, shared by every option.
+#[derive(Debug, Clone)]
+struct Draws {
     z_leavers: f64,
     u: [f64; lead::COUNT],
 }
@@ -274,31 +282,24 @@ pub fn simulate_with_paths(scenario: &Scenario, paths: u32) -> Results {
         .map(|t| libm::pow(1.0 + cx.finance.discount_rate, -(t as f64) / 12.0))
         .collect();
 
-    // Shared path contexts.
-    let mut paths_cx: Vec<PathContext> = (0..n).map(|p| new_context(input, seed, p)).collect();
-
-    // Options.
+    // Shared path contexts and each option's per-path state.
     let plans: Vec<Plan> = input.options.iter().map(Plan::new).collect();
-    let mut states: Vec<Vec<OptState>> = input
-        .options
-        .iter()
-        .zip(&plans)
-        .map(|(o, plan)| {
-            paths_cx
-                .iter()
-                .map(|pc| {
-                    new_state(
-                        o,
-                        plan,
-                        pc,
-                        &consts,
-                        cx.stability.initial,
-                        cx.workforce.start_agency_share,
-                    )
-                })
-                .collect()
-        })
-        .collect();
+    let mut paths_cx: Vec<PathContext> = Vec::with_capacity(n);
+    let mut states: Vec<Vec<OptState>> = plans.iter().map(|_| Vec::with_capacity(n)).collect();
+    for p in 0..n {
+        let (pc, pu) = new_context(input, seed, p);
+        for ((o, plan), st) in input.options.iter().zip(&plans).zip(states.iter_mut()) {
+            st.push(new_state(
+                o,
+                plan,
+                &pu,
+                &consts,
+                cx.stability.initial,
+                cx.workforce.start_agency_share,
+            ));
+        }
+        paths_cx.push(pc);
+    }
 
     let n_opt = plans.len();
     let mut results: Vec<OptionResult> = input
@@ -337,44 +338,49 @@ pub fn simulate_with_paths(scenario: &Scenario, paths: u32) -> Results {
         })
         .collect();
 
-    let mut series: Vec<Vec<f64>> = vec![vec![0.0; n]; SERIES];
+    // series[option][series][path] for the current month.
+    let mut series: Vec<Vec<Vec<f64>>> = vec![vec![vec![0.0; n]; SERIES]; n_opt];
     let mut scratch: Vec<f64> = Vec::with_capacity(n);
+    let mut quantiler = stats::Quantiler::default();
     let budget_month = cx.finance.annual_budget / 12.0;
     let mut months_in_year = 0u32;
 
     for t in 1..=horizon {
-        // Advance the shared context once per path.
-        for pc in paths_cx.iter_mut() {
-            advance_context(pc);
-        }
         months_in_year += 1;
         let year_end = t % 12 == 0 || t == horizon;
-
-        for (o, plan) in plans.iter().enumerate() {
-            let st = &mut states[o];
-            let mut sums = [0.0f64; SERIES];
-            let mut seats = [0usize; 3];
-            for (p, (s, pc)) in st.iter_mut().zip(paths_cx.iter()).enumerate() {
-                let v = step(s, plan, pc, &consts, discount[t - 1]);
+        let mut sums = vec![[0.0f64; SERIES]; n_opt];
+        let mut seats = vec![[0usize; 3]; n_opt];
+        // Each path: advance the shared context once, then step every option
+        // with the same draws.
+        for (p, pc) in paths_cx.iter_mut().enumerate() {
+            let d = advance_context(pc);
+            let pc = &*pc;
+            for o in 0..n_opt {
+                let s = &mut states[o][p];
+                let v = step(s, &plans[o], pc, &d, &consts, discount[t - 1]);
+                let (ser, sum) = (&mut series[o], &mut sums[o]);
                 for (k, &x) in v.iter().enumerate() {
-                    series[k][p] = x;
-                    sums[k] += x;
+                    ser[k][p] = x;
+                    sum[k] += x;
                 }
-                seats[s.seat.index()] += 1;
+                seats[o][s.seat.index()] += 1;
             }
+        }
+
+        for o in 0..n_opt {
+            let st = &mut states[o];
+            let (sums, seats, series) = (&sums[o], &seats[o], &series[o]);
             let r = &mut results[o];
             let inv_n = 1.0 / n as f64;
-            let q = |k: usize, series: &mut Vec<Vec<f64>>| {
-                stats::quantiles_in_place(&mut series[k], sums[k] * inv_n)
-            };
+            let mut q = |k: usize| quantiler.quantiles(&series[k], sums[k] * inv_n);
             for k in 0..6 {
-                let qk = q(k, &mut series);
+                let qk = q(k);
                 r.monthly_by_category[k].push(qk);
             }
-            r.monthly_total.push(q(S_TOTAL, &mut series));
-            r.cumulative_total.push(q(S_CUMULATIVE, &mut series));
-            r.agency_share.push(q(S_AGENCY, &mut series));
-            r.stability.push(q(S_STABILITY, &mut series));
+            r.monthly_total.push(q(S_TOTAL));
+            r.cumulative_total.push(q(S_CUMULATIVE));
+            r.agency_share.push(q(S_AGENCY));
+            r.stability.push(q(S_STABILITY));
             r.seat_probability.push([
                 seats[0] as f64 * inv_n,
                 seats[1] as f64 * inv_n,
@@ -523,7 +529,11 @@ fn monthly_growth(annual: f64) -> f64 {
     libm::pow(1.0 + annual, 1.0 / 12.0)
 }
 
-fn new_context(input: &crate::input::ScenarioInput, seed: u64, p: usize) -> PathContext {
+fn new_context(
+    input: &crate::input::ScenarioInput,
+    seed: u64,
+    p: usize,
+) -> (PathContext, PathUniforms) {
     let cx = &input.context;
     let mut params = Stream::new(seed, p as u64, STREAM_PARAMS);
     let u: [f64; param::COUNT] = core::array::from_fn(|_| params.uniform());
@@ -534,7 +544,7 @@ fn new_context(input: &crate::input::ScenarioInput, seed: u64, p: usize) -> Path
         core::array::from_fn(|k| tri(&pl.weekly_cost[k], param::WEEKLY_COST + k));
     let base_weekly: f64 = pl.mix.iter().zip(&weekly).map(|(m, c)| m * c).sum();
     let shift_delta_weekly = weekly[pl.shift.to.index()] - weekly[pl.shift.from.index()];
-    PathContext {
+    let pc = PathContext {
         ctx: Stream::new(seed, p as u64, STREAM_CONTEXT),
         lead: Stream::new(seed, p as u64, STREAM_LEADERSHIP),
         perm_cost_month: tri(&w.permanent_cost_per_fte, param::PERMANENT_COST_PER_FTE) / 12.0,
@@ -548,33 +558,32 @@ fn new_context(input: &crate::input::ScenarioInput, seed: u64, p: usize) -> Path
         sen_cost_month: tri(&cx.sen.cost_per_pupil, param::SEN_COST) / 12.0,
         sen_growth: monthly_growth(tri(&cx.sen.growth, param::SEN_GROWTH)),
         sen_price_growth: monthly_growth(tri(&cx.sen.inflation, param::SEN_INFLATION)),
-        u_dcs_pay: u[param::DCS_PAY],
-        u_interim_rate: u[param::INTERIM_RATE],
-        u_interim_stay: u[param::INTERIM_STAY],
-        u_tenure_mean: u[param::TENURE_MEAN],
-        u_procurement: u[param::PROCUREMENT],
-        u_first_length: u[param::FIRST_CAMPAIGN_LENGTH],
-        u_first_fee: u[param::FIRST_CAMPAIGN_FEE],
         children: pl.children_start,
         pay_index: 1.0,
         placement_index: 1.0,
         sen_index: 1.0,
         sen_pupils: cx.sen.pupils,
-        z_leavers: 0.0,
-        u: [0.5; lead::COUNT],
-    }
+    };
+    let pu = PathUniforms {
+        dcs_pay: u[param::DCS_PAY],
+        interim_rate: u[param::INTERIM_RATE],
+        interim_stay: u[param::INTERIM_STAY],
+        tenure_mean: u[param::TENURE_MEAN],
+        procurement: u[param::PROCUREMENT],
+        first_length: u[param::FIRST_CAMPAIGN_LENGTH],
+        first_fee: u[param::FIRST_CAMPAIGN_FEE],
+    };
+    (pc, pu)
 }
 
 /// Advance a path's shared context by one month and draw the month's uniforms
 /// (a fixed number from each stream, whatever happens).
 #[inline]
-fn advance_context(pc: &mut PathContext) {
+fn advance_context(pc: &mut PathContext) -> Draws {
     let u_leave = pc.ctx.uniform();
     let u_children = pc.ctx.uniform();
-    for x in pc.u.iter_mut() {
-        *x = pc.lead.uniform();
-    }
-    pc.z_leavers = normal_inverse(u_leave);
+    let u: [f64; lead::COUNT] = core::array::from_fn(|_| pc.lead.uniform());
+    let z_leavers = normal_inverse(u_leave);
     let z_children = normal_inverse(u_children);
     pc.pay_index *= pc.pay_growth;
     pc.placement_index *= pc.placement_growth;
@@ -583,24 +592,25 @@ fn advance_context(pc: &mut PathContext) {
     let c = pc.children;
     pc.children =
         (c + c * pc.children_growth + z_children * (c * CARE_FLOW_PER_MONTH).sqrt()).max(0.0);
+    Draws { z_leavers, u }
 }
 
 fn new_state(
     o: &OptionInput,
     plan: &Plan,
-    pc: &PathContext,
+    pu: &PathUniforms,
     k: &Consts,
     initial_s: f64,
     start_agency: f64,
 ) -> OptState {
     let l = &o.leadership;
-    let stay = triangular_inverse(&l.interim_mean_stay_months, pc.u_interim_stay);
+    let stay = triangular_inverse(&l.interim_mean_stay_months, pu.interim_stay);
     let mut s = OptState {
-        dcs_month: triangular_inverse(&l.permanent_cost_per_year, pc.u_dcs_pay) / 12.0,
-        interim_month: triangular_inverse(&l.interim_day_rate, pc.u_interim_rate)
+        dcs_month: triangular_inverse(&l.permanent_cost_per_year, pu.dcs_pay) / 12.0,
+        interim_month: triangular_inverse(&l.interim_day_rate, pu.interim_rate)
             * plan.leadership_days_factor,
         interim_hazard: 1.0 - libm::exp(-1.0 / stay),
-        tenure_mean: triangular_inverse(&l.permanent_mean_tenure_months, pc.u_tenure_mean),
+        tenure_mean: triangular_inverse(&l.permanent_mean_tenure_months, pu.tenure_mean),
         seat: SeatState::Interim,
         council_pays_interim: true,
         campaign_on: false,
@@ -631,13 +641,12 @@ fn new_state(
     match plan.route {
         Route::Recruit => {
             s.campaign_on = true;
-            s.campaign_left = triangular_inverse(&plan.campaign_months, pc.u_first_length);
-            s.pending_fees = triangular_inverse(&plan.campaign_fee, pc.u_first_fee);
+            s.campaign_left = triangular_inverse(&plan.campaign_months, pu.first_length);
+            s.pending_fees = triangular_inverse(&plan.campaign_fee, pu.first_fee);
         }
         Route::InSource => {
             s.procuring = true;
-            s.procurement_left =
-                triangular_inverse(&o.contract.procurement_months, pc.u_procurement);
+            s.procurement_left = triangular_inverse(&o.contract.procurement_months, pu.procurement);
         }
         Route::InterimChain => {}
     }
@@ -819,16 +828,17 @@ fn step(
     s: &mut OptState,
     plan: &Plan,
     pc: &PathContext,
+    d: &Draws,
     k: &Consts,
     discount: f64,
 ) -> [f64; SERIES] {
     let (changes, contract_ended) = if plan.route == Route::InterimChain {
         (
-            u32::from(pc.u[lead::INTERIM_LEAVES] < s.interim_hazard),
+            u32::from(d.u[lead::INTERIM_LEAVES] < s.interim_hazard),
             false,
         )
     } else {
-        leadership(s, plan, &pc.u)
+        leadership(s, plan, &d.u)
     };
     let contract_running = s.contract_on || contract_ended;
     s.changes += changes;
@@ -868,7 +878,7 @@ fn step(
     let q = ((pc.turnover + k.churn * gap) / 12.0).min(1.0);
     let mean = s.permanent * q;
     let sd = (mean * (1.0 - q)).sqrt();
-    let leavers = (mean + pc.z_leavers * sd).clamp(0.0, s.permanent);
+    let leavers = (mean + d.z_leavers * sd).clamp(0.0, s.permanent);
     let mut perm = s.permanent - leavers;
     let fill =
         (k.base_fill * (1.0 + plan.recruitment + team) * (1.0 - k.recruitment_coupling * gap))
