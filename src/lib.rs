@@ -7,6 +7,7 @@
 //! - [`charts`]: chart functions over any plotters backend.
 //! - [`view_model`]: engine results turned into chart and table data.
 //! - [`worker`]: the engine in a web worker.
+//! - [`saved`], [`export`], [`qr`]: saved scenarios, exports and the share QR code (pure).
 //! - [`components`] and [`hooks`]: the yew view.
 
 #![warn(missing_docs)]
@@ -14,9 +15,12 @@
 pub mod charts;
 pub mod codec;
 pub mod components;
+pub mod export;
 pub mod format;
 pub mod hooks;
 pub mod params;
+pub mod qr;
+pub mod saved;
 pub mod state;
 pub mod view_model;
 pub mod worker;

@@ -5,7 +5,7 @@ use yew::prelude::*;
 use crate::codec;
 use crate::components::{
     assumptions::Assumptions, changes::Changes, header::Header, link_warnings::LinkWarnings,
-    results::ResultsView,
+    results::ResultsView, share_and_save::ShareAndSave,
 };
 use crate::hooks::{current_fragment, use_compute, use_url_sync};
 use crate::state::{Action, AppState};
@@ -54,6 +54,12 @@ pub fn app() -> Html {
                         baseline={state.baseline.clone()}
                         input={state.input.clone()}
                         preset={state.preset}
+                        dispatch={dispatch.clone()}
+                    />
+                    <ShareAndSave
+                        preset={state.preset}
+                        input={state.input.clone()}
+                        results={compute.results.clone()}
                         dispatch={dispatch.clone()}
                     />
                     <ResultsView compute={compute} />

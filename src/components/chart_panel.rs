@@ -104,6 +104,20 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
     };
     let table = props.spec.table();
     let title = props.spec.title().to_string();
+    let on_png = {
+        let canvas = canvas.clone();
+        let filename = format!("turnaround-{}.png", props.id);
+        Callback::from(move |_: MouseEvent| {
+            let url = canvas
+                .cast::<HtmlCanvasElement>()
+                .and_then(|c| c.to_data_url_with_type("image/png").ok());
+            if let Some(url) = url {
+                if let Err(e) = crate::hooks::download::download_href(&url, &filename) {
+                    gloo::console::warn!("could not download the chart", e);
+                }
+            }
+        })
+    };
 
     html! {
         <figure class="chart" id={props.id.clone()}>
@@ -118,6 +132,8 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
                 { readout.as_deref().unwrap_or("Point at the chart for values.") }
             </p>
             <figcaption>{ props.caption.clone() }</figcaption>
+            <button type="button" class="link download-png" onclick={on_png}
+                aria-label={format!("Download PNG: {title}")}>{ "Download PNG" }</button>
             <details class="data-table">
                 <summary>{ format!("Data table: {title}") }</summary>
                 <div class="table-scroll">

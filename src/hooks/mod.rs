@@ -2,6 +2,8 @@
 //! components so each component only renders.
 
 pub mod compute;
+pub mod download;
+pub mod storage;
 pub mod url;
 
 pub use compute::{use_compute, ComputeState};

@@ -1,0 +1,160 @@
+//! Exports: results as CSV, the scenario as a JSON file (and opening one),
+//! and the printable committee paper.
+
+use std::rc::Rc;
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::export;
+use crate::hooks::download::{download_text, print};
+use crate::state::Action;
+use turnaround_engine::{presets::PresetId, Results, ScenarioInput};
+
+/// Exports properties.
+#[derive(Properties, PartialEq)]
+pub struct ExportsProps {
+    /// The current preset.
+    pub preset: PresetId,
+    /// The current scenario.
+    pub input: ScenarioInput,
+    /// The current share-link fragment.
+    pub fragment: AttrValue,
+    /// The results shown, if any yet.
+    pub results: Option<Rc<Results>>,
+    /// Where `Action::Open` goes.
+    pub dispatch: Callback<Action>,
+}
+
+#[derive(Clone, PartialEq)]
+enum Message {
+    Done(String),
+    Problem(String),
+}
+
+/// Download buttons, the scenario-file picker and the print button.
+#[function_component(Exports)]
+pub fn exports(props: &ExportsProps) -> Html {
+    let message = use_state(|| None::<Message>);
+    let stem = format!("turnaround-{}", props.preset.id());
+
+    let save = |filename: String, mime: &'static str, make: Rc<dyn Fn() -> Option<String>>| {
+        let message = message.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Some(content) = make() else {
+                message.set(Some(Message::Problem(
+                    "The results are still being calculated; try again in a moment.".into(),
+                )));
+                return;
+            };
+            match download_text(&filename, mime, &content) {
+                Ok(()) => message.set(Some(Message::Done(format!("Downloaded {filename}.")))),
+                Err(_) => message.set(Some(Message::Problem(format!(
+                    "The browser did not start the download of {filename}."
+                )))),
+            }
+        })
+    };
+
+    let results = props.results.clone();
+    let on_results_csv = save(
+        format!("{stem}-results-by-month.csv"),
+        "text/csv;charset=utf-8",
+        Rc::new(move || results.as_deref().map(export::results_csv)),
+    );
+    let results = props.results.clone();
+    let fragment = props.fragment.to_string();
+    let on_headline_csv = save(
+        format!("{stem}-headlines.csv"),
+        "text/csv;charset=utf-8",
+        Rc::new(move || {
+            results
+                .as_deref()
+                .map(|r| export::headline_csv(r, &fragment))
+        }),
+    );
+    let (preset, input) = (props.preset, props.input.clone());
+    let on_json = save(
+        format!("{stem}-scenario.json"),
+        "application/json",
+        Rc::new(move || Some(export::scenario_json(preset, &input))),
+    );
+
+    let on_file = {
+        let message = message.clone();
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            let name = file.name();
+            let message = message.clone();
+            let dispatch = dispatch.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                    .await
+                    .ok()
+                    .and_then(|t| t.as_string());
+                // Let the same file be chosen again.
+                input.set_value("");
+                let Some(text) = text else {
+                    message.set(Some(Message::Problem(format!(
+                        "\u{201c}{name}\u{201d} could not be read."
+                    ))));
+                    return;
+                };
+                match export::parse_scenario_json(&text) {
+                    Ok((preset, scenario)) => {
+                        dispatch.emit(Action::Open {
+                            preset,
+                            input: scenario,
+                        });
+                        message.set(Some(Message::Done(format!(
+                            "Opened the scenario in \u{201c}{name}\u{201d}."
+                        ))));
+                    }
+                    Err(why) => message.set(Some(Message::Problem(format!(
+                        "\u{201c}{name}\u{201d}: {why}"
+                    )))),
+                }
+            });
+        })
+    };
+    let on_print = Callback::from(|_: MouseEvent| print());
+    let no_results = props.results.is_none();
+
+    html! {
+        <div class="exports">
+            <h3 id="exports-h">{ "Download and print" }</h3>
+            <div class="export-buttons" role="group" aria-labelledby="exports-h">
+                <button type="button" class="secondary" id="download-results-csv"
+                    onclick={on_results_csv} disabled={no_results}>
+                    { "Results by month (CSV)" }
+                </button>
+                <button type="button" class="secondary" id="download-headlines-csv"
+                    onclick={on_headline_csv} disabled={no_results}>
+                    { "Headline table (CSV)" }
+                </button>
+                <button type="button" class="secondary" id="download-json" onclick={on_json}>
+                    { "Scenario file (JSON)" }
+                </button>
+                <button type="button" class="secondary" id="print" onclick={on_print}>
+                    { "Print / committee paper" }
+                </button>
+            </div>
+            <div class="open-file">
+                <label for="open-json">{ "Open a scenario file (JSON)" }</label>
+                <input id="open-json" type="file" accept=".json,application/json" onchange={on_file} />
+            </div>
+            <div class="export-message" aria-live="polite">
+                { match &*message {
+                    Some(Message::Done(text)) => html! { <p class="ok" role="status">{ text }</p> },
+                    Some(Message::Problem(text)) => html! { <p class="notice error" role="alert">{ text }</p> },
+                    None => html! {},
+                } }
+            </div>
+            <p class="muted">{ "CSV files hold the figures currently shown (plain numbers in GBP; shares as fractions). The headline table ends with the scenario's link." }</p>
+        </div>
+    }
+}

@@ -1,0 +1,71 @@
+//! "Share and save": the link and QR code, saved scenarios, exports, and
+//! the lines a printed committee paper carries (preset, date, link).
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::components::{
+    exports::Exports,
+    saved_scenarios::SavedScenarios,
+    share_panel::{page_address, SharePanel},
+};
+use crate::state::Action;
+use turnaround_engine::{presets::PresetId, Results, ScenarioInput};
+
+/// Share-and-save properties.
+#[derive(Properties, PartialEq)]
+pub struct ShareAndSaveProps {
+    /// The current preset.
+    pub preset: PresetId,
+    /// The current scenario.
+    pub input: ScenarioInput,
+    /// The results shown, if any yet.
+    pub results: Option<Rc<Results>>,
+    /// Where actions go.
+    pub dispatch: Callback<Action>,
+}
+
+/// Today's date in words (`12 May 2025`), from the browser's clock.
+fn today() -> String {
+    let options = js_sys::Object::new();
+    for (k, v) in [("day", "numeric"), ("month", "long"), ("year", "numeric")] {
+        let _ = js_sys::Reflect::set(&options, &k.into(), &v.into());
+    }
+    js_sys::Date::new_0()
+        .to_locale_date_string("en-GB", &options)
+        .as_string()
+        .unwrap_or_default()
+}
+
+/// The share, save and export section of the results column.
+#[function_component(ShareAndSave)]
+pub fn share_and_save(props: &ShareAndSaveProps) -> Html {
+    let fragment = {
+        let (preset, input) = (props.preset, props.input.clone());
+        use_memo((preset, input), |(p, i)| crate::codec::encode(*p, i))
+    };
+    let url: AttrValue = format!("{}#{}", page_address(), fragment).into();
+    let fragment: AttrValue = (*fragment).clone().into();
+
+    html! {
+        <section class="share-save" aria-labelledby="share-save-h">
+            <div class="print-only print-meta">
+                <p><strong>{ "Preset: " }</strong>{ props.preset.label() }
+                    { " · " }<strong>{ "Printed: " }</strong>{ today() }</p>
+                <p class="print-link"><strong>{ "Open this scenario: " }</strong>{ url.clone() }</p>
+                <p class="print-sources">{ "Sources: every preset value's source and year is shown beside it on screen (and listed in the model documentation); values marked as estimates are the project's own and open to challenge." }</p>
+            </div>
+            <h2 id="share-save-h" class="screen-only">{ "Share and save" }</h2>
+            <SharePanel url={url} />
+            <SavedScenarios preset={props.preset} fragment={fragment.clone()} dispatch={props.dispatch.clone()} />
+            <Exports
+                preset={props.preset}
+                input={props.input.clone()}
+                fragment={fragment}
+                results={props.results.clone()}
+                dispatch={props.dispatch.clone()}
+            />
+        </section>
+    }
+}

@@ -1,0 +1,119 @@
+//! The share panel: the link to this scenario, a copy button, and the link
+//! as a QR code for a tablet across the table.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::hooks::download::copy_text;
+use crate::qr;
+
+/// Share panel properties.
+#[derive(Properties, PartialEq)]
+pub struct SharePanelProps {
+    /// The full link to this scenario.
+    pub url: AttrValue,
+}
+
+#[derive(Clone, PartialEq)]
+enum Copied {
+    Not,
+    Yes,
+    Fallback,
+}
+
+/// The page's address without its fragment (`origin + pathname`).
+pub fn page_address() -> String {
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return String::new();
+    };
+    format!(
+        "{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default()
+    )
+}
+
+/// The QR code of `url` as an inline SVG of rects, one per run of dark modules.
+pub fn qr_svg(url: &str) -> Html {
+    let Some(m) = qr::encode(url) else {
+        return html! {
+            <p class="muted qr-too-long">{ "This link is too long for a QR code; copy the link instead." }</p>
+        };
+    };
+    let size = m.size.to_string();
+    html! {
+        <svg class="qr-code" xmlns="http://www.w3.org/2000/svg" viewBox={format!("0 0 {size} {size}")}
+            role="img" aria-label="QR code of the link to this scenario" shape-rendering="crispEdges"
+            data-version={m.version.to_string()}>
+            <rect x="0" y="0" width={size.clone()} height={size} fill="#fff" />
+            { for m.runs().into_iter().map(|(x, y, w)| html! {
+                <rect x={x.to_string()} y={y.to_string()} width={w.to_string()} height="1" fill="#000" />
+            }) }
+        </svg>
+    }
+}
+
+/// The link, "Copy link", and the QR code.
+#[function_component(SharePanel)]
+pub fn share_panel(props: &SharePanelProps) -> Html {
+    let field = use_node_ref();
+    let copied = use_state(|| Copied::Not);
+    {
+        let copied = copied.clone();
+        use_effect_with(props.url.clone(), move |_| copied.set(Copied::Not));
+    }
+    let qr = use_memo(props.url.clone(), |url| qr_svg(url));
+
+    let on_copy = {
+        let url = props.url.clone();
+        let copied = copied.clone();
+        let field = field.clone();
+        Callback::from(move |_| {
+            let url = url.clone();
+            let copied = copied.clone();
+            let field = field.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match copy_text(&url).await {
+                    Ok(()) => copied.set(Copied::Yes),
+                    Err(_) => {
+                        if let Some(input) = field.cast::<HtmlInputElement>() {
+                            let _ = input.focus();
+                            input.select();
+                        }
+                        copied.set(Copied::Fallback);
+                    }
+                }
+            });
+        })
+    };
+    let on_focus = Callback::from(|e: FocusEvent| {
+        e.target_unchecked_into::<HtmlInputElement>().select();
+    });
+
+    html! {
+        <div class="share-panel">
+            <div class="share-link">
+                <label for="share-link">{ "Link to this scenario" }</label>
+                <div class="copy-row">
+                    <input id="share-link" ref={field} type="text" readonly=true
+                        value={props.url.clone()} onfocus={on_focus} spellcheck="false" />
+                    <button type="button" class="copy-link" onclick={on_copy}>{ "Copy link" }</button>
+                </div>
+                <p class="copy-status" role="status" aria-live="polite">
+                    { match *copied {
+                        Copied::Yes => html! { <span class="ok">{ "✓ Link copied" }</span> },
+                        Copied::Fallback => html! {
+                            <span class="warn">{ "This browser did not let the page copy. The link is selected: press Ctrl+C (or ⌘C) to copy it." }</span>
+                        },
+                        Copied::Not => html! {},
+                    } }
+                </p>
+                <p class="muted">{ "The link holds every assumption; anyone opening it sees this scenario." }</p>
+            </div>
+            <figure class="qr">
+                { (*qr).clone() }
+                <figcaption>{ "Scan to open this scenario on a tablet" }</figcaption>
+            </figure>
+        </div>
+    }
+}
