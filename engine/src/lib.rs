@@ -49,7 +49,7 @@ pub use output::{
     Category, Estimate, Histogram, OptionResult, PairResult, Quantiles, Results, SeatState,
     Summary, QUANTILE_LEVELS,
 };
-pub use sim::{simulate, simulate_with_paths, ENGINE_VERSION, WEEKS_PER_MONTH};
+pub use sim::{simulate, simulate_with_paths, Run, ENGINE_VERSION, WEEKS_PER_MONTH};
 pub use validate::{
     validate, ErrorKind, Scenario, ScenarioError, MAX_HORIZON, MAX_OPTIONS, MAX_PATHS, MIN_HORIZON,
     MIN_PATHS,

@@ -249,116 +249,202 @@ pub fn simulate(scenario: &Scenario) -> Results {
 /// 100,000), e.g. for a fast preview. Path i draws the same numbers whatever
 /// the path count, so a preview's paths are the first paths of the full run.
 pub fn simulate_with_paths(scenario: &Scenario, paths: u32) -> Results {
-    let input = scenario.input();
-    let n = paths.clamp(1, MAX_PATHS) as usize;
-    let horizon = input.simulation.horizon_months as usize;
-    let seed = input.simulation.seed;
-    let cx = &input.context;
+    let mut run = Run::new(scenario, paths);
+    run.advance(u32::MAX);
+    run.finish()
+}
 
-    let consts = Consts {
-        establishment: cx.workforce.establishment_fte,
-        interim_target: cx.stability.interim_target,
-        start_level: cx.stability.start_level,
-        inv_ramp: if cx.stability.ramp_months > 0.0 {
-            1.0 / cx.stability.ramp_months
-        } else {
-            f64::INFINITY
-        },
-        shock: cx.stability.shock,
-        alpha: 1.0 - libm::exp(-1.0 / cx.stability.time_constant_months),
-        churn: cx.stability.churn_coupling,
-        recruitment_coupling: cx.stability.recruitment_coupling,
-        placement_coupling: cx.stability.placement_coupling,
-        sen_coupling: cx.stability.sen_coupling,
-        base_fill: cx.workforce.base_fill_rate,
-        shift_share: cx.placements.shift.share,
-        inv_target_month: 1.0 / cx.placements.shift.target_month.max(1) as f64,
-        training_month: cx.sen.training_per_year / 12.0,
-        cost_per_trainee: cx.sen.cost_per_trainee,
-    };
+/// A simulation that can be advanced a few months at a time, so a caller
+/// (the page's web worker) can interleave other work and abandon a run that
+/// newer input has made stale. Advancing in any chunk sizes gives exactly the
+/// numbers of [`simulate_with_paths`]: the computation is the same, in the
+/// same order.
+///
+/// ```
+/// use turnaround_engine::{presets, simulate_with_paths, validate, Run};
+///
+/// let scenario = validate(&presets::preset(presets::PresetId::England2024)).unwrap();
+/// let mut run = Run::new(&scenario, 300);
+/// while !run.advance(7) {}
+/// assert_eq!(run.finish(), simulate_with_paths(&scenario, 300));
+/// ```
+pub struct Run {
+    input: crate::input::ScenarioInput,
+    n: usize,
+    horizon: usize,
+    consts: Consts,
+    discount: Vec<f64>,
+    plans: Vec<Plan>,
+    paths_cx: Vec<PathContext>,
+    states: Vec<Vec<OptState>>,
+    results: Vec<OptionResult>,
+    /// series[option][series][path] for the current month.
+    series: Vec<Vec<Vec<f64>>>,
+    scratch: Vec<f64>,
+    quantiler: stats::Quantiler,
+    months_in_year: u32,
+    /// Months simulated so far.
+    done: usize,
+}
 
-    // Discount factor at the end of each month.
-    let discount: Vec<f64> = (1..=horizon)
-        .map(|t| libm::pow(1.0 + cx.finance.discount_rate, -(t as f64) / 12.0))
-        .collect();
+impl Run {
+    /// Sets up every path's context and each option's state; no month is
+    /// simulated yet. `paths` is clamped to 1 to 100,000.
+    pub fn new(scenario: &Scenario, paths: u32) -> Run {
+        let input = scenario.input().clone();
+        let n = paths.clamp(1, MAX_PATHS) as usize;
+        let horizon = input.simulation.horizon_months as usize;
+        let seed = input.simulation.seed;
+        let cx = &input.context;
 
-    // Shared path contexts and each option's per-path state.
-    let plans: Vec<Plan> = input.options.iter().map(Plan::new).collect();
-    let mut paths_cx: Vec<PathContext> = Vec::with_capacity(n);
-    let mut states: Vec<Vec<OptState>> = plans.iter().map(|_| Vec::with_capacity(n)).collect();
-    for p in 0..n {
-        let (pc, pu) = new_context(input, seed, p);
-        for ((o, plan), st) in input.options.iter().zip(&plans).zip(states.iter_mut()) {
-            st.push(new_state(
-                o,
-                plan,
-                &pu,
-                &consts,
-                cx.stability.initial,
-                cx.workforce.start_agency_share,
-            ));
+        let consts = Consts {
+            establishment: cx.workforce.establishment_fte,
+            interim_target: cx.stability.interim_target,
+            start_level: cx.stability.start_level,
+            inv_ramp: if cx.stability.ramp_months > 0.0 {
+                1.0 / cx.stability.ramp_months
+            } else {
+                f64::INFINITY
+            },
+            shock: cx.stability.shock,
+            alpha: 1.0 - libm::exp(-1.0 / cx.stability.time_constant_months),
+            churn: cx.stability.churn_coupling,
+            recruitment_coupling: cx.stability.recruitment_coupling,
+            placement_coupling: cx.stability.placement_coupling,
+            sen_coupling: cx.stability.sen_coupling,
+            base_fill: cx.workforce.base_fill_rate,
+            shift_share: cx.placements.shift.share,
+            inv_target_month: 1.0 / cx.placements.shift.target_month.max(1) as f64,
+            training_month: cx.sen.training_per_year / 12.0,
+            cost_per_trainee: cx.sen.cost_per_trainee,
+        };
+
+        // Discount factor at the end of each month.
+        let discount: Vec<f64> = (1..=horizon)
+            .map(|t| libm::pow(1.0 + cx.finance.discount_rate, -(t as f64) / 12.0))
+            .collect();
+
+        // Shared path contexts and each option's per-path state.
+        let plans: Vec<Plan> = input.options.iter().map(Plan::new).collect();
+        let mut paths_cx: Vec<PathContext> = Vec::with_capacity(n);
+        let mut states: Vec<Vec<OptState>> = plans.iter().map(|_| Vec::with_capacity(n)).collect();
+        for p in 0..n {
+            let (pc, pu) = new_context(&input, seed, p);
+            for ((o, plan), st) in input.options.iter().zip(&plans).zip(states.iter_mut()) {
+                st.push(new_state(
+                    o,
+                    plan,
+                    &pu,
+                    &consts,
+                    cx.stability.initial,
+                    cx.workforce.start_agency_share,
+                ));
+            }
+            paths_cx.push(pc);
         }
-        paths_cx.push(pc);
+
+        let n_opt = plans.len();
+        let results: Vec<OptionResult> = input
+            .options
+            .iter()
+            .map(|o| OptionResult {
+                name: o.name.clone(),
+                monthly_by_category: (0..6).map(|_| Vec::with_capacity(horizon)).collect(),
+                monthly_total: Vec::with_capacity(horizon),
+                cumulative_total: Vec::with_capacity(horizon),
+                annual_by_category_mean: Vec::new(),
+                annual_overspend: Vec::new(),
+                total: empty_summary(),
+                total_by_category: Vec::new(),
+                npv: empty_summary(),
+                overspend: empty_summary(),
+                leadership_changes: Estimate {
+                    mean: 0.0,
+                    mcse: 0.0,
+                },
+                distinct_holders: Estimate {
+                    mean: 0.0,
+                    mcse: 0.0,
+                },
+                stable_share: Estimate {
+                    mean: 0.0,
+                    mcse: 0.0,
+                },
+                p_stable_24: Estimate {
+                    mean: 0.0,
+                    mcse: 0.0,
+                },
+                seat_probability: Vec::with_capacity(horizon),
+                agency_share: Vec::with_capacity(horizon),
+                stability: Vec::with_capacity(horizon),
+            })
+            .collect();
+
+        Run {
+            series: vec![vec![vec![0.0; n]; SERIES]; n_opt],
+            scratch: Vec::with_capacity(n),
+            quantiler: stats::Quantiler::default(),
+            months_in_year: 0,
+            done: 0,
+            input,
+            n,
+            horizon,
+            consts,
+            discount,
+            plans,
+            paths_cx,
+            states,
+            results,
+        }
     }
 
-    let n_opt = plans.len();
-    let mut results: Vec<OptionResult> = input
-        .options
-        .iter()
-        .map(|o| OptionResult {
-            name: o.name.clone(),
-            monthly_by_category: (0..6).map(|_| Vec::with_capacity(horizon)).collect(),
-            monthly_total: Vec::with_capacity(horizon),
-            cumulative_total: Vec::with_capacity(horizon),
-            annual_by_category_mean: Vec::new(),
-            annual_overspend: Vec::new(),
-            total: empty_summary(),
-            total_by_category: Vec::new(),
-            npv: empty_summary(),
-            overspend: empty_summary(),
-            leadership_changes: Estimate {
-                mean: 0.0,
-                mcse: 0.0,
-            },
-            distinct_holders: Estimate {
-                mean: 0.0,
-                mcse: 0.0,
-            },
-            stable_share: Estimate {
-                mean: 0.0,
-                mcse: 0.0,
-            },
-            p_stable_24: Estimate {
-                mean: 0.0,
-                mcse: 0.0,
-            },
-            seat_probability: Vec::with_capacity(horizon),
-            agency_share: Vec::with_capacity(horizon),
-            stability: Vec::with_capacity(horizon),
-        })
-        .collect();
+    /// Months in the run.
+    pub fn horizon_months(&self) -> u32 {
+        self.horizon as u32
+    }
 
-    // series[option][series][path] for the current month.
-    let mut series: Vec<Vec<Vec<f64>>> = vec![vec![vec![0.0; n]; SERIES]; n_opt];
-    let mut scratch: Vec<f64> = Vec::with_capacity(n);
-    let mut quantiler = stats::Quantiler::default();
-    let budget_month = cx.finance.annual_budget / 12.0;
-    let mut months_in_year = 0u32;
+    /// Months simulated so far.
+    pub fn months_done(&self) -> u32 {
+        self.done as u32
+    }
 
-    for t in 1..=horizon {
-        months_in_year += 1;
+    /// Paths in the run.
+    pub fn paths(&self) -> u32 {
+        self.n as u32
+    }
+
+    /// Simulates up to `months` more months; returns true once the horizon
+    /// is reached.
+    pub fn advance(&mut self, months: u32) -> bool {
+        let end = self.horizon.min(self.done.saturating_add(months as usize));
+        while self.done < end {
+            self.done += 1;
+            self.month(self.done);
+        }
+        self.done >= self.horizon
+    }
+
+    /// One month `t` (1-based) for every path and option, then its summaries.
+    fn month(&mut self, t: usize) {
+        let n = self.n;
+        let horizon = self.horizon;
+        let n_opt = self.plans.len();
+        let budget_month = self.input.context.finance.annual_budget / 12.0;
+        self.months_in_year += 1;
+        let months_in_year = self.months_in_year;
         let year_end = t % 12 == 0 || t == horizon;
         let mut sums = vec![[0.0f64; SERIES]; n_opt];
         let mut seats = vec![[0usize; 3]; n_opt];
+        let (plans, consts, discount) = (&self.plans, &self.consts, self.discount[t - 1]);
         // Each path: advance the shared context once, then step every option
         // with the same draws.
-        for (p, pc) in paths_cx.iter_mut().enumerate() {
+        for (p, pc) in self.paths_cx.iter_mut().enumerate() {
             let d = advance_context(pc);
             let pc = &*pc;
             for o in 0..n_opt {
-                let s = &mut states[o][p];
-                let v = step(s, &plans[o], pc, &d, &consts, discount[t - 1]);
-                let (ser, sum) = (&mut series[o], &mut sums[o]);
+                let s = &mut self.states[o][p];
+                let v = step(s, &plans[o], pc, &d, consts, discount);
+                let (ser, sum) = (&mut self.series[o], &mut sums[o]);
                 for (k, &x) in v.iter().enumerate() {
                     ser[k][p] = x;
                     sum[k] += x;
@@ -368,9 +454,10 @@ pub fn simulate_with_paths(scenario: &Scenario, paths: u32) -> Results {
         }
 
         for o in 0..n_opt {
-            let st = &mut states[o];
-            let (sums, seats, series) = (&sums[o], &seats[o], &series[o]);
-            let r = &mut results[o];
+            let st = &mut self.states[o];
+            let (sums, seats, series) = (&sums[o], &seats[o], &self.series[o]);
+            let r = &mut self.results[o];
+            let quantiler = &mut self.quantiler;
             let inv_n = 1.0 / n as f64;
             let mut q = |k: usize| quantiler.quantiles(&series[k], sums[k] * inv_n);
             for k in 0..6 {
@@ -397,7 +484,7 @@ pub fn simulate_with_paths(scenario: &Scenario, paths: u32) -> Results {
                     })
                     .collect();
                 r.annual_overspend
-                    .push(stats::summary(&values, &mut scratch));
+                    .push(stats::summary(&values, &mut self.scratch));
                 // Annual means by category from the monthly means.
                 let months = r.monthly_total.len();
                 let from = months - months_in_year as usize;
@@ -412,87 +499,102 @@ pub fn simulate_with_paths(scenario: &Scenario, paths: u32) -> Results {
             }
         }
         if year_end {
-            months_in_year = 0;
+            self.months_in_year = 0;
         }
     }
 
-    // Horizon summaries.
-    let budget_total = cx.finance.annual_budget * horizon as f64 / 12.0;
-    let mut tmp = Vec::with_capacity(n);
-    let mut totals: Vec<Vec<f64>> = Vec::with_capacity(n_opt);
-    let mut changes: Vec<Vec<f64>> = Vec::with_capacity(n_opt);
-    for (o, st) in states.iter().enumerate() {
-        let r = &mut results[o];
-        let total: Vec<f64> = st.iter().map(|s| s.by_category.iter().sum()).collect();
-        r.total = stats::summary(&total, &mut tmp);
-        r.total_by_category = (0..6)
-            .map(|k| {
-                let v: Vec<f64> = st.iter().map(|s| s.by_category[k]).collect();
-                stats::summary(&v, &mut tmp)
-            })
-            .collect();
-        let npv: Vec<f64> = st.iter().map(|s| s.npv).collect();
-        r.npv = stats::summary(&npv, &mut tmp);
-        let over: Vec<f64> = total.iter().map(|t| t - budget_total).collect();
-        r.overspend = stats::summary(&over, &mut tmp);
-        let ch: Vec<f64> = st.iter().map(|s| s.changes as f64).collect();
-        r.leadership_changes = stats::estimate(&ch);
-        r.distinct_holders = Estimate {
-            mean: r.leadership_changes.mean + 1.0,
-            mcse: r.leadership_changes.mcse,
-        };
-        let share: Vec<f64> = st
-            .iter()
-            .map(|s| s.stable_months as f64 / horizon as f64)
-            .collect();
-        r.stable_share = stats::estimate(&share);
-        r.p_stable_24 = stats::proportion(st.iter().filter(|s| s.got24).count(), n);
-        totals.push(total);
-        changes.push(ch);
-    }
-    drop(states);
-    drop(paths_cx);
-
-    let mut pairs = Vec::new();
-    for a in 0..n_opt {
-        for b in a + 1..n_opt {
-            let diff: Vec<f64> = totals[a]
-                .iter()
-                .zip(&totals[b])
-                .map(|(x, y)| x - y)
+    /// Simulates any months left, then the horizon summaries and the paired
+    /// comparisons.
+    pub fn finish(mut self) -> Results {
+        self.advance(u32::MAX);
+        let Run {
+            input,
+            n,
+            horizon,
+            states,
+            mut results,
+            ..
+        } = self;
+        let cx = &input.context;
+        let seed = input.simulation.seed;
+        let n_opt = results.len();
+        // Horizon summaries.
+        let budget_total = cx.finance.annual_budget * horizon as f64 / 12.0;
+        let mut tmp = Vec::with_capacity(n);
+        let mut totals: Vec<Vec<f64>> = Vec::with_capacity(n_opt);
+        let mut changes: Vec<Vec<f64>> = Vec::with_capacity(n_opt);
+        for (o, st) in states.iter().enumerate() {
+            let r = &mut results[o];
+            let total: Vec<f64> = st.iter().map(|s| s.by_category.iter().sum()).collect();
+            r.total = stats::summary(&total, &mut tmp);
+            r.total_by_category = (0..6)
+                .map(|k| {
+                    let v: Vec<f64> = st.iter().map(|s| s.by_category[k]).collect();
+                    stats::summary(&v, &mut tmp)
+                })
                 .collect();
-            let ch: Vec<f64> = changes[a]
+            let npv: Vec<f64> = st.iter().map(|s| s.npv).collect();
+            r.npv = stats::summary(&npv, &mut tmp);
+            let over: Vec<f64> = total.iter().map(|t| t - budget_total).collect();
+            r.overspend = stats::summary(&over, &mut tmp);
+            let ch: Vec<f64> = st.iter().map(|s| s.changes as f64).collect();
+            r.leadership_changes = stats::estimate(&ch);
+            r.distinct_holders = Estimate {
+                mean: r.leadership_changes.mean + 1.0,
+                mcse: r.leadership_changes.mcse,
+            };
+            let share: Vec<f64> = st
                 .iter()
-                .zip(&changes[b])
-                .map(|(x, y)| x - y)
+                .map(|s| s.stable_months as f64 / horizon as f64)
                 .collect();
-            let mean_cum: Vec<f64> = results[a]
-                .cumulative_total
-                .iter()
-                .zip(&results[b].cumulative_total)
-                .map(|(x, y)| x.mean - y.mean)
-                .collect();
-            pairs.push(PairResult {
-                a,
-                b,
-                difference: stats::summary(&diff, &mut tmp),
-                difference_histogram: stats::histogram(&diff, HISTOGRAM_BINS),
-                p_a_cheaper: stats::proportion(diff.iter().filter(|&&d| d < 0.0).count(), n),
-                p_b_cheaper: stats::proportion(diff.iter().filter(|&&d| d > 0.0).count(), n),
-                break_even_month: break_even(&mean_cum),
-                leadership_changes_difference: stats::estimate(&ch),
-            });
+            r.stable_share = stats::estimate(&share);
+            r.p_stable_24 = stats::proportion(st.iter().filter(|s| s.got24).count(), n);
+            totals.push(total);
+            changes.push(ch);
         }
-    }
+        drop(states);
 
-    Results {
-        engine_version: ENGINE_VERSION.to_string(),
-        paths: n as u32,
-        horizon_months: horizon as u32,
-        seed,
-        price_base_year: cx.finance.price_base_year,
-        options: results,
-        pairs,
+        let mut pairs = Vec::new();
+        for a in 0..n_opt {
+            for b in a + 1..n_opt {
+                let diff: Vec<f64> = totals[a]
+                    .iter()
+                    .zip(&totals[b])
+                    .map(|(x, y)| x - y)
+                    .collect();
+                let ch: Vec<f64> = changes[a]
+                    .iter()
+                    .zip(&changes[b])
+                    .map(|(x, y)| x - y)
+                    .collect();
+                let mean_cum: Vec<f64> = results[a]
+                    .cumulative_total
+                    .iter()
+                    .zip(&results[b].cumulative_total)
+                    .map(|(x, y)| x.mean - y.mean)
+                    .collect();
+                pairs.push(PairResult {
+                    a,
+                    b,
+                    difference: stats::summary(&diff, &mut tmp),
+                    difference_histogram: stats::histogram(&diff, HISTOGRAM_BINS),
+                    p_a_cheaper: stats::proportion(diff.iter().filter(|&&d| d < 0.0).count(), n),
+                    p_b_cheaper: stats::proportion(diff.iter().filter(|&&d| d > 0.0).count(), n),
+                    break_even_month: break_even(&mean_cum),
+                    leadership_changes_difference: stats::estimate(&ch),
+                });
+            }
+        }
+
+        Results {
+            engine_version: ENGINE_VERSION.to_string(),
+            paths: n as u32,
+            horizon_months: horizon as u32,
+            seed,
+            price_base_year: cx.finance.price_base_year,
+            options: results,
+            pairs,
+        }
     }
 }
 
