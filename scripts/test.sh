@@ -10,7 +10,8 @@ t_start=$SECONDS
 step "setup (installs only what is missing)" ./scripts/setup.sh all
 step "cargo fmt --check" cargo fmt --all --check
 step "clippy (host, all targets)" cargo clippy --workspace --all-targets --locked -- -D warnings
-step "clippy (wasm32)" cargo clippy --workspace --lib --bins --tests --target wasm32-unknown-unknown --locked -- -D warnings
+step "clippy (wasm32: app lib, bins, browser tests; engine lib)" cargo clippy -p turnaround -p turnaround-engine --lib --bins --target wasm32-unknown-unknown --locked -- -D warnings
+step "clippy (wasm32: browser tests)" cargo clippy -p turnaround --tests --target wasm32-unknown-unknown --locked -- -D warnings
 step "native tests (engine, codec, charts)" cargo test --workspace --locked
 step "browser tests (wasm-bindgen-test, headless Chromium)" \
   cargo test -p turnaround --target wasm32-unknown-unknown --locked

@@ -11,7 +11,7 @@
 //! and why. Links of every released format version keep opening: older
 //! versions are migrated in [`migrate`] before decoding.
 
-use crate::params::{self, trim, Kind, Value};
+use crate::params::{self, Kind, Value};
 use turnaround_engine::{
     presets::{preset, PresetId},
     validate, Range, Route, ScenarioInput,
@@ -75,14 +75,29 @@ pub fn encode(preset_id: PresetId, input: &ScenarioInput) -> String {
             parts.push(format!("o{}.route={}", i + 1, route_id(option.route)));
         }
     }
-    for change in params::changes(&base, input) {
-        let key = change.param.key;
-        if matches!(key, "seed" | "paths" | "horizon") {
+    let changes = params::changes(&base, input);
+    let mut written_for_all: Vec<&str> = Vec::new();
+    for change in &changes {
+        let param = change.param;
+        if matches!(param.key, "seed" | "paths" | "horizon") || written_for_all.contains(&param.key)
+        {
             continue;
+        }
+        // A per-option value changed alike in every option is written once as `o.key`.
+        if param.per_option && input.options.len() > 1 {
+            let same_everywhere = (0..input.options.len()).all(|i| {
+                param.get(input, i) == Some(change.current)
+                    && changes.iter().any(|c| c.param == param && c.option == i)
+            });
+            if same_everywhere {
+                written_for_all.push(param.key);
+                parts.push(format!("o.{}={}", param.key, format_value(&change.current)));
+                continue;
+            }
         }
         parts.push(format!(
             "{}={}",
-            change.param.url_key(change.option),
+            param.url_key(change.option),
             format_value(&change.current)
         ));
     }
@@ -153,10 +168,11 @@ pub fn decode(fragment: &str) -> Decoded {
 /// current one. Version 1 is the first release; add a step here (and a
 /// fixture test) whenever a key is renamed or a meaning changes.
 pub fn migrate(version: u32, pairs: Vec<(String, String)>) -> Vec<(String, String)> {
-    match version {
-        // 1 => current; future: 1 => rename keys into version 2, then fall through.
-        _ => pairs,
-    }
+    // Version 1 is the only released format, so nothing needs carrying
+    // forward yet. A later format adds one step per version, oldest first:
+    // `if version < 2 { rename(&mut pairs, "old.key", "new.key"); }`
+    debug_assert!(version >= 1);
+    pairs
 }
 
 fn decode_pairs(mut pairs: Vec<(String, String)>, mut warnings: Vec<Warning>) -> Decoded {
@@ -188,48 +204,50 @@ fn decode_pairs(mut pairs: Vec<(String, String)>, mut warnings: Vec<Warning>) ->
 
     let mut applied: Vec<(String, &'static params::ParamDef, usize)> = Vec::new();
     for (key, raw) in pairs {
-        let (option, bare) = split_option(&key);
+        let (target, bare) = split_option(&key);
         let shown = format!("{}={}", shorten(&key), shorten(&raw));
-        if option == Some(usize::MAX) {
-            warnings.push(Warning {
-                what: shown,
-                why: "no such option".into(),
-            });
-            continue;
-        }
-        if let Some(i) = option {
-            if i >= input.options.len() {
+        let options: Vec<usize> = match target {
+            Target::Bad => {
+                warnings.push(Warning {
+                    what: shown,
+                    why: "no such option".into(),
+                });
+                continue;
+            }
+            Target::One(i) if i >= input.options.len() => {
                 warnings.push(Warning {
                     what: shown,
                     why: format!("the scenario has {} options", input.options.len()),
                 });
                 continue;
             }
-            match bare {
-                "name" => {
+            Target::One(i) => vec![i],
+            Target::All => (0..input.options.len()).collect(),
+            Target::Shared => vec![0],
+        };
+        if target != Target::Shared && matches!(bare, "name" | "route") {
+            for &i in &options {
+                if bare == "name" {
                     let name = raw.trim();
                     if name.is_empty() || name.chars().count() > 40 {
                         warnings.push(Warning {
-                            what: shown,
+                            what: shown.clone(),
                             why: "an option name must be 1 to 40 characters".into(),
                         });
-                    } else {
-                        input.options[i].name = name.to_string();
+                        break;
                     }
-                    continue;
+                    input.options[i].name = name.to_string();
+                } else if let Some(route) = parse_route(&raw) {
+                    input.options[i].route = route;
+                } else {
+                    warnings.push(Warning {
+                        what: shown.clone(),
+                        why: "route must be recruit, in_source or interim_chain".into(),
+                    });
+                    break;
                 }
-                "route" => {
-                    match parse_route(&raw) {
-                        Some(route) => input.options[i].route = route,
-                        None => warnings.push(Warning {
-                            what: shown,
-                            why: "route must be recruit, in_source or interim_chain".into(),
-                        }),
-                    }
-                    continue;
-                }
-                _ => {}
             }
+            continue;
         }
         let Some(param) = params::find(bare) else {
             warnings.push(Warning {
@@ -238,9 +256,12 @@ fn decode_pairs(mut pairs: Vec<(String, String)>, mut warnings: Vec<Warning>) ->
             });
             continue;
         };
-        if param.per_option != option.is_some() {
+        if param.per_option == (target == Target::Shared) {
             let why = if param.per_option {
-                "belongs to an option: write it as o1.".to_string() + param.key
+                format!(
+                    "belongs to an option: write it as o1.{} (or o.{} for all)",
+                    param.key, param.key
+                )
             } else {
                 "is shared by all options: write it without an option prefix".to_string()
             };
@@ -263,9 +284,10 @@ fn decode_pairs(mut pairs: Vec<(String, String)>, mut warnings: Vec<Warning>) ->
         };
         match param.check(&value) {
             Ok(v) => {
-                let i = option.unwrap_or(0);
-                param.set(&mut input, i, v);
-                applied.push((shown, param, i));
+                for i in options {
+                    param.set(&mut input, i, v);
+                    applied.push((shown.clone(), param, i));
+                }
             }
             Err(why) => warnings.push(Warning { what: shown, why }),
         }
@@ -337,20 +359,34 @@ fn take(pairs: &mut Vec<(String, String)>, key: &str) -> Option<String> {
     Some(pairs.remove(pos).1)
 }
 
-/// `o2.ctr.value` -> (Some(1), "ctr.value"); `wf.fte` -> (None, "wf.fte");
-/// an unusable option number gives `Some(usize::MAX)`.
-fn split_option(key: &str) -> (Option<usize>, &str) {
+/// Which options a key addresses.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Target {
+    /// A shared (context or simulation) value: `wf.fte`.
+    Shared,
+    /// One option: `o2.ctr.value` is option index 1.
+    One(usize),
+    /// Every option alike: `o.ctr.value`.
+    All,
+    /// An option number out of range: `o9.ctr.value`.
+    Bad,
+}
+
+fn split_option(key: &str) -> (Target, &str) {
+    if let Some(bare) = key.strip_prefix("o.") {
+        return (Target::All, bare);
+    }
     if let Some(rest) = key.strip_prefix('o') {
         if let Some((num, bare)) = rest.split_once('.') {
             if !num.is_empty() && num.bytes().all(|b| b.is_ascii_digit()) {
                 return match num.parse::<usize>() {
-                    Ok(n) if (1..=MAX_OPTIONS).contains(&n) => (Some(n - 1), bare),
-                    _ => (Some(usize::MAX), bare),
+                    Ok(n) if (1..=MAX_OPTIONS).contains(&n) => (Target::One(n - 1), bare),
+                    _ => (Target::Bad, bare),
                 };
             }
         }
     }
-    (None, key)
+    (Target::Shared, key)
 }
 
 fn parse_number(s: &str) -> Option<f64> {
@@ -378,11 +414,13 @@ fn parse_value(raw: &str, kind: Kind) -> Option<Value> {
     }
 }
 
+/// Rust writes the shortest decimal that reads back to the same f64, so a
+/// link reproduces values exactly.
 fn format_value(value: &Value) -> String {
     match value {
-        Value::Scalar(v) => trim(*v),
-        Value::Range(r) if r.low == r.likely && r.likely == r.high => trim(r.likely),
-        Value::Range(r) => format!("{},{},{}", trim(r.low), trim(r.likely), trim(r.high)),
+        Value::Scalar(v) => format!("{v}"),
+        Value::Range(r) if r.low == r.likely && r.likely == r.high => format!("{}", r.likely),
+        Value::Range(r) => format!("{},{},{}", r.low, r.likely, r.high),
     }
 }
 

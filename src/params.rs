@@ -7,7 +7,7 @@
 //! addressed by option index; their URL key gets the option number as a
 //! prefix (`o1.`, `o2.`, ...).
 
-use turnaround_engine::{Range, ScenarioInput};
+use turnaround_engine::{ErrorKind, Range, ScenarioError, ScenarioInput};
 
 /// Which group of the assumptions panel a parameter belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -189,9 +189,14 @@ pub struct ParamDef {
     pub per_option: bool,
     /// Dotted path of the field in the engine's preset source table.
     pub source: &'static str,
-    get: fn(&ScenarioInput, usize) -> Value,
-    set: fn(&mut ScenarioInput, usize, Value),
+    get: Getter,
+    set: Setter,
 }
+
+/// Reads a parameter for an option.
+type Getter = fn(&ScenarioInput, usize) -> Value;
+/// Writes a parameter for an option.
+type Setter = fn(&mut ScenarioInput, usize, Value);
 
 impl std::fmt::Debug for ParamDef {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -326,10 +331,7 @@ const fn def(
     (min, max, step): (f64, f64, f64),
     per_option: bool,
     source: &'static str,
-    (get, set): (
-        fn(&ScenarioInput, usize) -> Value,
-        fn(&mut ScenarioInput, usize, Value),
-    ),
+    (get, set): (Getter, Setter),
 ) -> ParamDef {
     ParamDef {
         key,
@@ -1135,7 +1137,7 @@ pub static PARAMS: &[ParamDef] = &[
         G::Stability,
         U::Number,
         K::Scalar,
-        (0.0, 2.0, 0.05),
+        (0.0, 1.0, 0.05),
         false,
         "context.stability.recruitment_coupling",
         ctx!(scalar context.stability.recruitment_coupling),
@@ -1147,7 +1149,7 @@ pub static PARAMS: &[ParamDef] = &[
         G::Stability,
         U::Number,
         K::Scalar,
-        (0.0, 2.0, 0.05),
+        (0.0, 1.0, 0.05),
         false,
         "context.stability.placement_coupling",
         ctx!(scalar context.stability.placement_coupling),
@@ -1159,7 +1161,7 @@ pub static PARAMS: &[ParamDef] = &[
         G::Stability,
         U::Number,
         K::Scalar,
-        (0.0, 2.0, 0.05),
+        (0.0, 1.0, 0.05),
         false,
         "context.stability.sen_coupling",
         ctx!(scalar context.stability.sen_coupling),
@@ -1258,4 +1260,72 @@ pub fn changes(baseline: &ScenarioInput, current: &ScenarioInput) -> Vec<Change>
         }
     }
     out
+}
+
+/// The preset's source for a parameter: the entry for its field, or else
+/// for the nearest enclosing field (`options.programmes` covers all three
+/// programme strengths).
+pub fn source_of(
+    preset: turnaround_engine::presets::PresetId,
+    param: &ParamDef,
+) -> Option<&'static turnaround_engine::presets::Source> {
+    turnaround_engine::presets::sources(preset)
+        .iter()
+        .filter(|s| {
+            param.source == s.field
+                || param
+                    .source
+                    .strip_prefix(s.field)
+                    .is_some_and(|rest| rest.starts_with('.'))
+        })
+        .max_by_key(|s| s.field.len())
+}
+
+/// The parameter an engine error's field path points at, if any
+/// (`options[1].contract.value` -> `ctr.value`, option 1).
+pub fn for_field(field: &str) -> Option<(&'static ParamDef, usize)> {
+    if let Some(rest) = field.strip_prefix("options[") {
+        let (num, tail) = rest.split_once("].")?;
+        let option = num.parse().ok()?;
+        let source = format!("options.{tail}");
+        return PARAMS
+            .iter()
+            .filter(|p| p.per_option)
+            .find(|p| source.starts_with(p.source))
+            .map(|p| (p, option));
+    }
+    PARAMS
+        .iter()
+        .filter(|p| !p.per_option)
+        .find(|p| field.starts_with(p.source))
+        .map(|p| (p, 0))
+}
+
+/// An engine validation error in the words of the page: the assumption's
+/// label and what is wrong, in its display unit.
+pub fn explain(err: &ScenarioError) -> String {
+    let Some((param, _)) = for_field(&err.field) else {
+        return err.to_string();
+    };
+    let f = param.unit.display_factor();
+    let tail = unit_tail(param.unit);
+    let what = match &err.kind {
+        ErrorKind::NotFinite => "must be a number".to_string(),
+        ErrorKind::Negative => "must not be negative".to_string(),
+        ErrorKind::ProbabilityOutOfRange { .. } => "must be between 0 and 100%".to_string(),
+        ErrorKind::RangeOutOfOrder { .. } => {
+            "low must not exceed likely, nor likely exceed high".to_string()
+        }
+        ErrorKind::MixDoesNotSumToOne { sum } => format!(
+            "the placement shares add up to {}%, not 100%",
+            trim((sum * 1000.0).round() / 10.0)
+        ),
+        ErrorKind::OutOfBounds { min, max, .. } => format!(
+            "must be between {} and {}{tail}",
+            trim(min * f),
+            trim(max * f)
+        ),
+        _ => return err.to_string(),
+    };
+    format!("{}: {what}", param.label)
 }

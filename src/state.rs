@@ -42,6 +42,8 @@ pub struct AppState {
     pub commit: Commit,
     /// Increments on every change of `input`, so effects can tell changes apart.
     pub revision: u64,
+    /// Larger type and chart labels, for a projector.
+    pub large_type: bool,
 }
 
 /// A user (or URL) intent.
@@ -105,6 +107,8 @@ pub enum Action {
     },
     /// Hide the link warnings.
     DismissLinkWarnings,
+    /// Turn the large-type (projector) setting on or off.
+    SetLargeType(bool),
 }
 
 impl AppState {
@@ -119,6 +123,7 @@ impl AppState {
             original_link: None,
             commit: Commit::FromUrl,
             revision: 0,
+            large_type: false,
         }
     }
 
@@ -219,6 +224,10 @@ impl AppState {
                 next.original_link = None;
                 return next;
             }
+            Action::SetLargeType(on) => {
+                next.large_type = on;
+                return next;
+            }
         }
         // The scenario must stay runnable: refuse a change the engine rejects.
         if turnaround_engine::validate(&next.input).is_err() {
@@ -246,7 +255,7 @@ impl AppState {
         }
         turnaround_engine::validate(&candidate)
             .err()
-            .map(|e| e.to_string())
+            .map(|e| crate::params::explain(&e))
     }
 
     /// The share-link fragment for the current scenario (without `#`).
@@ -270,23 +279,33 @@ fn mix_index(key: &str) -> Option<usize> {
 }
 
 /// After the user sets share `changed`, scales the other shares so the mix
-/// sums to 1 again, keeping their proportions. When the others are all zero
-/// the remainder goes to the last type that is not the one changed.
+/// sums to 1 again, keeping their proportions (to four decimals, so links
+/// stay short; the largest other share absorbs the rounding). When the
+/// others are all zero the remainder goes to the last type not changed.
 pub fn rebalance_mix(mix: &mut [f64; 6], changed: usize) {
-    let fixed = mix[changed].clamp(0.0, 1.0);
+    let round4 = |v: f64| (v * 1e4).round() / 1e4;
+    let fixed = round4(mix[changed].clamp(0.0, 1.0));
     mix[changed] = fixed;
-    let rest: f64 = (0..6).filter(|&i| i != changed).map(|i| mix[i]).sum();
+    let others: Vec<usize> = (0..6).filter(|&i| i != changed).collect();
+    let rest: f64 = others.iter().map(|&i| mix[i]).sum();
     let target = 1.0 - fixed;
-    if rest > 1e-12 {
-        for (i, share) in mix.iter_mut().enumerate() {
-            if i != changed {
-                *share *= target / rest;
-            }
+    let sink = if rest > 1e-12 {
+        for &i in &others {
+            mix[i] = round4(mix[i] * target / rest);
         }
+        *others
+            .iter()
+            .max_by(|a, b| mix[**a].total_cmp(&mix[**b]))
+            .unwrap_or(&5)
     } else {
-        let sink = if changed == 5 { 4 } else { 5 };
-        mix[sink] = target;
-    }
+        if changed == 5 {
+            4
+        } else {
+            5
+        }
+    };
+    let without_sink: f64 = (0..6).filter(|&i| i != sink).map(|i| mix[i]).sum();
+    mix[sink] = round4((1.0 - without_sink).max(0.0));
 }
 
 impl yew::Reducible for AppState {

@@ -2,21 +2,23 @@
 //!
 //! The page sends a [`Request`] for every scenario change. The worker keeps
 //! only the newest request: older ones still queued are dropped unrun. For
-//! the newest it runs a quick preview at once, then waits for the input to
-//! settle ([`SETTLE_MS`]) and runs the full path count, unless a newer request
-//! arrived meanwhile. Responses carry the request's generation so the page
-//! can ignore anything stale.
+//! the newest it runs a quick preview at once, then the full path count in
+//! slices of at most [`SLICE_MS`], returning to the event loop between
+//! slices; a newer request arriving meanwhile abandons the full run. So
+//! during a drag only previews run, and once input settles the full result
+//! follows without a fixed delay. Responses carry the request's generation
+//! so the page can ignore anything stale.
 
 use gloo::timers::callback::Timeout;
 use gloo::worker::{HandlerId, Worker, WorkerScope};
 use serde::{Deserialize, Serialize};
-use turnaround_engine::{simulate_with_paths, validate, Results, ScenarioInput};
+use turnaround_engine::{simulate_with_paths, validate, Results, Run, ScenarioInput};
 
 /// Paths in a preview run.
 pub const PREVIEW_PATHS: u32 = 1_000;
 
-/// Quiet time after the newest input before the full run starts.
-pub const SETTLE_MS: u32 = 150;
+/// Longest the worker computes before checking for newer input.
+pub const SLICE_MS: f64 = 12.0;
 
 /// A request to simulate a scenario.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -90,20 +92,28 @@ fn now() -> f64 {
 pub enum Tick {
     /// Run the preview for the newest request.
     Preview,
-    /// Run the full count for the newest request.
-    Full(u64),
+    /// Advance the full run of this generation by one slice.
+    Slice(u64),
+}
+
+/// A full run under way.
+struct FullRun {
+    generation: u64,
+    run: Run,
+    started: f64,
 }
 
 /// The worker's state.
 pub struct SimWorker {
     newest: Option<(HandlerId, Request)>,
+    full: Option<FullRun>,
     timer: Option<Timeout>,
 }
 
 impl SimWorker {
-    fn schedule(&mut self, scope: &WorkerScope<Self>, millis: u32, tick: Tick) {
+    fn schedule(&mut self, scope: &WorkerScope<Self>, tick: Tick) {
         let scope = scope.clone();
-        self.timer = Some(Timeout::new(millis, move || scope.send_message(tick)));
+        self.timer = Some(Timeout::new(0, move || scope.send_message(tick)));
     }
 }
 
@@ -115,6 +125,7 @@ impl Worker for SimWorker {
     fn create(_scope: &WorkerScope<Self>) -> Self {
         SimWorker {
             newest: None,
+            full: None,
             timer: None,
         }
     }
@@ -124,28 +135,57 @@ impl Worker for SimWorker {
         let Some((id, request)) = self.newest.as_ref() else {
             return;
         };
-        let id = *id;
+        let (id, generation) = (*id, request.generation);
         match tick {
             Tick::Preview => {
                 let response = run(request, Stage::Preview);
-                let generation = request.generation;
-                let done = preview_is_full(request) || response.outcome.is_err();
+                let full = match (&response.outcome, preview_is_full(request)) {
+                    (Ok(_), false) => validate(&request.input).ok().map(|scenario| FullRun {
+                        generation,
+                        run: Run::new(&scenario, request.input.simulation.paths),
+                        started: now(),
+                    }),
+                    _ => None,
+                };
                 scope.respond(id, response);
-                if !done {
-                    self.schedule(scope, SETTLE_MS, Tick::Full(generation));
+                if full.is_some() {
+                    self.full = full;
+                    self.schedule(scope, Tick::Slice(generation));
                 }
             }
-            Tick::Full(generation) if generation == request.generation => {
-                scope.respond(id, run(request, Stage::Full));
+            Tick::Slice(g) => {
+                let Some(full) = self.full.as_mut().filter(|f| f.generation == g) else {
+                    return;
+                };
+                let slice_start = now();
+                let mut done = false;
+                while !done && now() - slice_start < SLICE_MS {
+                    done = full.run.advance(1);
+                }
+                if !done {
+                    self.schedule(scope, Tick::Slice(g));
+                    return;
+                }
+                let FullRun { run, started, .. } = self.full.take().expect("checked above");
+                let results = run.finish();
+                scope.respond(
+                    id,
+                    Response {
+                        generation: g,
+                        stage: Stage::Full,
+                        outcome: Ok(results),
+                        millis: now() - started,
+                    },
+                );
             }
-            Tick::Full(_) => {}
         }
     }
 
     fn received(&mut self, scope: &WorkerScope<Self>, request: Request, id: HandlerId) {
-        // Newest wins: replacing the pending request and its timer cancels
-        // any preview or full run not yet started for older input.
+        // Newest wins: dropping the pending timer and any full run abandons
+        // all work for older input.
         self.newest = Some((id, request));
-        self.schedule(scope, 0, Tick::Preview);
+        self.full = None;
+        self.schedule(scope, Tick::Preview);
     }
 }

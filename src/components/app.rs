@@ -28,17 +28,29 @@ fn initial_state() -> AppState {
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(initial_state);
+    // One callback for the page's lifetime: children's props stay equal
+    // between renders unless their data changed.
     let dispatch = {
-        let state = state.clone();
-        Callback::from(move |action: Action| state.dispatch(action))
+        let dispatcher = state.dispatcher();
+        (*use_memo((), move |_| {
+            Callback::from(move |action: Action| dispatcher.dispatch(action))
+        }))
+        .clone()
     };
     use_url_sync(&state, dispatch.clone());
     let compute = use_compute(&state.input, state.revision);
+    // Sizes are in rem, so the large-type setting lives on <html>.
+    use_effect_with(state.large_type, |large| {
+        if let Some(root) = gloo::utils::document().document_element() {
+            let _ = root.class_list().toggle_with_force("large-type", *large);
+        }
+    });
 
     html! {
         <div class="app">
             <Header
                 preset={state.preset}
+                large_type={state.large_type}
                 options={state.input.options.iter().map(|o| o.name.clone()).collect::<Vec<_>>()}
                 dispatch={dispatch.clone()}
             />
@@ -62,7 +74,7 @@ pub fn app() -> Html {
                         results={compute.results.clone()}
                         dispatch={dispatch.clone()}
                     />
-                    <ResultsView compute={compute} />
+                    <ResultsView compute={compute} type_scale={if state.large_type { 1.35 } else { 1.0 }} />
                 </div>
             </main>
             <footer class="footer">

@@ -5,10 +5,10 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::codec::{parse_route, route_id};
-use crate::components::param_field::{ParamField, SourceInfo};
-use crate::params::{in_group, Group, ParamDef};
+use crate::components::param_field::{Edit, ParamField, SourceInfo};
+use crate::params::{in_group, source_of, Group, ParamDef, Value};
 use crate::state::{Action, AppState};
-use turnaround_engine::presets::{sources, PresetId};
+use turnaround_engine::presets::PresetId;
 use turnaround_engine::Route;
 
 /// Panel properties.
@@ -40,22 +40,20 @@ pub fn route_label(route: Route) -> &'static str {
 }
 
 fn source_for(preset: PresetId, param: &ParamDef) -> Option<SourceInfo> {
-    sources(preset)
-        .iter()
-        .find(|s| s.field == param.source)
-        .map(|s| SourceInfo {
-            note: s.note.to_string(),
-            year: s.year.to_string(),
-            estimate: s.estimate,
-        })
+    source_of(preset, param).map(|s| SourceInfo {
+        note: s.note.to_string(),
+        year: s.year.to_string(),
+        estimate: s.estimate,
+    })
 }
 
-fn field(
-    state: &AppState,
-    dispatch: &Callback<Action>,
-    param: &'static ParamDef,
-    option: usize,
-) -> Html {
+/// The two callbacks every field shares (stable across renders).
+struct Shared {
+    on_set: Callback<Edit>,
+    check: Callback<(&'static ParamDef, usize, Value), Option<String>>,
+}
+
+fn field(state: &AppState, shared: &Shared, param: &'static ParamDef, option: usize) -> Html {
     let (Some(value), Some(baseline)) = (
         param.get(&state.input, option),
         param.get(
@@ -65,16 +63,6 @@ fn field(
     ) else {
         return html! {};
     };
-    let on_set = dispatch.reform(move |(value, commit)| Action::SetParam {
-        param,
-        option,
-        value,
-        commit,
-    });
-    let check = {
-        let state = state.clone();
-        Callback::from(move |value| state.rejection(param, option, &value))
-    };
     html! {
         <ParamField
             key={param.url_key(option)}
@@ -83,8 +71,8 @@ fn field(
             {value}
             {baseline}
             source={source_for(state.preset, param)}
-            {on_set}
-            {check}
+            on_set={shared.on_set.clone()}
+            check={shared.check.clone()}
         />
     }
 }
@@ -95,6 +83,23 @@ fn field(
 pub fn assumptions(props: &AssumptionsProps) -> Html {
     let selected = use_state(|| 0usize);
     let state = &props.state;
+    // Event handlers read the newest state through this ref, so the shared
+    // callbacks can be built once and fields compare equal between renders.
+    let latest = use_mut_ref(|| state.clone());
+    *latest.borrow_mut() = state.clone();
+    let shared = use_memo(props.dispatch.clone(), move |dispatch| Shared {
+        on_set: dispatch.reform(|(param, option, value, commit)| Action::SetParam {
+            param,
+            option,
+            value,
+            commit,
+        }),
+        check: Callback::from(
+            move |(param, option, value): (&'static ParamDef, usize, Value)| {
+                latest.borrow().rejection(param, option, &value)
+            },
+        ),
+    });
     let options = &state.input.options;
     let current = (*selected).min(options.len() - 1);
 
@@ -124,7 +129,7 @@ pub fn assumptions(props: &AssumptionsProps) -> Html {
         html! {
             <details class="group" open={*g != Group::Stability && *g != Group::Simulation}>
                 <summary><h2>{ g.label() }</h2></summary>
-                { for in_group(*g).map(|p| field(state, &props.dispatch, p, 0)) }
+                { for in_group(*g).map(|p| field(state, &shared, p, 0)) }
                 if *g == Group::Stability {
                     <p class="note">{ "Stability is an index from 0 to 1 that this model assumes; it is not measured. Set a coupling to 0 and leadership affects only leadership cost." }</p>
                 }
@@ -148,7 +153,7 @@ pub fn assumptions(props: &AssumptionsProps) -> Html {
                     </label>
                     { for in_group(Group::Leadership)
                         .filter(|p| applies(p, route))
-                        .map(|p| field(state, &props.dispatch, p, current)) }
+                        .map(|p| field(state, &shared, p, current)) }
                 </div>
             </details>
             { for groups }

@@ -14,6 +14,8 @@ pub struct HeaderProps {
     pub preset: PresetId,
     /// Option names, in order.
     pub options: Vec<String>,
+    /// Whether the large-type setting is on.
+    pub large_type: bool,
     /// Where actions go.
     pub dispatch: Callback<Action>,
 }
@@ -40,6 +42,16 @@ pub fn header(props: &HeaderProps) -> Html {
                             <option value={p.id()} selected={*p == props.preset}>{ p.label() }</option>
                         }) }
                     </select>
+                </label>
+                <label class="toggle">
+                    <input
+                        type="checkbox"
+                        checked={props.large_type}
+                        onchange={props.dispatch.reform(|e: Event| {
+                            Action::SetLargeType(e.target_unchecked_into::<HtmlInputElement>().checked())
+                        })}
+                    />
+                    <span>{ "Large type (projector)" }</span>
                 </label>
                 <div class="option-names" role="group" aria-label="Options compared">
                     { for props.options.iter().enumerate().map(|(i, name)| {

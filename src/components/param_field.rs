@@ -35,11 +35,17 @@ pub struct ParamFieldProps {
     pub baseline: Value,
     /// Where the preset value comes from.
     pub source: Option<SourceInfo>,
-    /// A validated new value, and how to record it.
-    pub on_set: Callback<(Value, Commit)>,
+    /// A validated new value for (parameter, option), and how to record it.
+    /// Shared by every field and stable across renders, so a field whose
+    /// value did not change is not re-rendered.
+    pub on_set: Callback<Edit>,
     /// Asks whether a candidate value is acceptable: `Some(message)` if not.
-    pub check: Callback<Value, Option<String>>,
+    /// Shared and stable, like `on_set`.
+    pub check: Callback<(&'static ParamDef, usize, Value), Option<String>>,
 }
+
+/// A validated edit of one field.
+pub type Edit = (&'static ParamDef, usize, Value, Commit);
 
 /// Parses what a person types: `41,000`, `£41k`, `25%`, `1.2m`.
 pub fn parse_typed(text: &str) -> Option<f64> {
@@ -136,6 +142,7 @@ pub fn param_field(props: &ParamFieldProps) -> Html {
         let error = error.clone();
         let draft = draft.clone();
         let value = props.value;
+        let option = props.option;
         let make = move |commit: Commit| {
             let on_set = on_set.clone();
             let check = check.clone();
@@ -146,11 +153,11 @@ pub fn param_field(props: &ParamFieldProps) -> Html {
                     .target_unchecked_into::<HtmlInputElement>()
                     .value_as_number();
                 let candidate = slid(p, &value, v);
-                match check.emit(candidate) {
+                match check.emit((p, option, candidate)) {
                     None => {
                         error.set(None);
                         draft.set(None);
-                        on_set.emit((candidate, commit));
+                        on_set.emit((p, option, candidate, commit));
                     }
                     Some(msg) => error.set(Some(msg)),
                 }
@@ -190,6 +197,7 @@ pub fn param_field(props: &ParamFieldProps) -> Html {
             let error = error.clone();
             let draft = draft.clone();
             let value = props.value;
+            let option = props.option;
             let factor = p.unit.display_factor();
             Callback::from(move |e: Event| {
                 let raw = e.target_unchecked_into::<HtmlInputElement>().value();
@@ -199,11 +207,11 @@ pub fn param_field(props: &ParamFieldProps) -> Html {
                     return;
                 };
                 let candidate = with_slot(&value, slot, typed / factor);
-                match check.emit(candidate) {
+                match check.emit((p, option, candidate)) {
                     None => {
                         draft.set(None);
                         error.set(None);
-                        on_set.emit((candidate, Commit::Push));
+                        on_set.emit((p, option, candidate, Commit::Push));
                     }
                     Some(msg) => {
                         draft.set(Some((n, raw)));

@@ -17,6 +17,9 @@ use crate::worker::Stage;
 pub struct ResultsProps {
     /// The newest results and whether fuller ones are coming.
     pub compute: ComputeState,
+    /// Chart text scale (1 normal, larger for the projector setting).
+    #[prop_or(1.0)]
+    pub type_scale: f64,
 }
 
 /// Headline cards and charts for the newest results.
@@ -51,7 +54,8 @@ pub fn results_view(props: &ResultsProps) -> Html {
     html! {
         <section class={classes!("results", refining.then_some("is-refining"))} aria-busy={refining.to_string()}>
             <div class="status-row">
-                <p class="status" id="run-status" data-stage={stage} data-paths={results.paths.to_string()}>
+                <p class="status" id="run-status" data-stage={stage} data-paths={results.paths.to_string()}
+                    data-generation={c.generation.to_string()} data-millis={format!("{:.1}", c.millis)}>
                     if refining { <span class="spinner" aria-hidden="true"></span> }
                     { status }
                 </p>
@@ -75,19 +79,19 @@ pub fn results_view(props: &ResultsProps) -> Html {
                 />
             }) }
             <div class="charts">
-                <ChartPanel id="chart-cumulative" spec={Rc::new(view_model::cumulative(&results))}
+                <ChartPanel type_scale={props.type_scale} id="chart-cumulative" spec={Rc::new(view_model::cumulative(&results))}
                     caption="Shaded bands hold 90% and 50% of simulated futures; the line is the median." />
                 if let Some(d) = view_model::difference(&results, 0) {
-                    <ChartPanel id="chart-difference" spec={Rc::new(d)}
+                    <ChartPanel type_scale={props.type_scale} id="chart-difference" spec={Rc::new(d)}
                         caption="How much more or less the first option costs than the second, across futures." />
                 }
-                <ChartPanel id="chart-annual" spec={Rc::new(view_model::annual(&results))}
+                <ChartPanel type_scale={props.type_scale} id="chart-annual" spec={Rc::new(view_model::annual(&results))}
                     caption="Mean spend per year, split by category, one bar per option." />
                 { for seats.iter().enumerate().map(|(i, s)| html! {
-                    <ChartPanel id={format!("chart-seats-{i}")} spec={s.clone()}
+                    <ChartPanel type_scale={props.type_scale} id={format!("chart-seats-{i}")} spec={s.clone()}
                         caption="Chance that the seat is held by a permanent, partner or interim director each month." />
                 }) }
-                <ChartPanel id="chart-agency" spec={Rc::new(view_model::agency(&results))}
+                <ChartPanel type_scale={props.type_scale} id="chart-agency" spec={Rc::new(view_model::agency(&results))}
                     caption="Agency share of social worker posts: median and bands across futures." />
             </div>
         </section>

@@ -1,0 +1,107 @@
+// Browser benchmark (a script, not a test): drives the release build in
+// headless Chromium and prints
+//   - time to the first chart after navigation,
+//   - input-to-paint latency of a preview (slider input -> preview chart drawn -> next frame),
+//   - time from input to the full result,
+//   - the longest main-thread task during a scripted drag (Long Tasks API:
+//     only tasks over 50 ms are reported, so "none" means none over 50 ms).
+// Usage: trunk build --release && node tests/bench/page-bench.mjs [runs]
+// Goals: preview painted within 50 ms of input, full 10,000-path result
+// within 250 ms, no task over 50 ms. Figures depend on the machine.
+import { serve, launch } from "../e2e/harness.mjs";
+
+const runs = Number(process.argv[2] || 5);
+const server = await serve();
+const browser = await launch();
+
+function stats(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
+  return `median ${q(0.5).toFixed(1)} ms, min ${s[0].toFixed(1)}, max ${s[s.length - 1].toFixed(1)} (n=${s.length})`;
+}
+
+const firstChart = [];
+const previewPaint = [];
+const fullResult = [];
+const engineFull = [];
+const enginePreview = [];
+let longest = 0;
+let longCount = 0;
+
+for (let run = 0; run < runs; run++) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__long = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__long.push(e.duration);
+    }).observe({ type: "longtask", buffered: true });
+  });
+  await page.goto(server.url);
+  await page.waitForFunction(() => document.querySelector("#run-status")?.dataset.stage === "full run");
+  firstChart.push(
+    await page.evaluate(() => performance.getEntriesByName("turnaround:chart-drawn")[0].startTime),
+  );
+  engineFull.push(Number(await page.$eval("#run-status", (e) => e.dataset.millis)));
+
+  // One input: preview paint and full result latency, measured in the page.
+  const timing = await page.evaluate(async (target) => {
+    const slider = document.querySelector('.field[data-key="wf.agency"] input[type=range]');
+    const status = document.querySelector("#run-status");
+    const gen0 = Number(status.dataset.generation);
+    const marks0 = performance.getEntriesByName("turnaround:chart-drawn").length;
+    const t0 = performance.now();
+    slider.value = String(target);
+    slider.dispatchEvent(new Event("input", { bubbles: true }));
+    slider.dispatchEvent(new Event("change", { bubbles: true }));
+    const frame = () => new Promise((r) => requestAnimationFrame(r));
+    let preview = null;
+    let previewMillis = null;
+    for (;;) {
+      await frame();
+      const gen = Number(status.dataset.generation);
+      const drawn = performance.getEntriesByName("turnaround:chart-drawn").length > marks0;
+      if (preview === null && gen > gen0 && drawn) {
+        await frame();
+        preview = performance.now() - t0;
+        previewMillis = Number(status.dataset.millis);
+      }
+      if (gen > gen0 && status.dataset.stage === "full run") {
+        return { preview: preview ?? performance.now() - t0, full: performance.now() - t0, previewMillis, fullMillis: Number(status.dataset.millis) };
+      }
+      if (performance.now() - t0 > 20000) throw new Error("no result within 20 s");
+    }
+  }, 0.3 + run * 0.01);
+  previewPaint.push(timing.preview);
+  fullResult.push(timing.full);
+  if (timing.previewMillis !== null) enginePreview.push(timing.previewMillis);
+
+  // A scripted drag: 40 pointer moves, one per frame, as a person dragging.
+  await page.evaluate(() => (window.__long = []));
+  const slider = page.locator('.field[data-key="fin.discount"] input[type=range]');
+  await slider.scrollIntoViewIfNeeded();
+  const box = await slider.boundingBox();
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + 4, y);
+  await page.mouse.down();
+  for (let i = 0; i <= 40; i++) {
+    await page.mouse.move(box.x + 4 + ((box.width - 8) * i) / 40, y);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
+  }
+  await page.mouse.up();
+  await page.waitForFunction(() => document.querySelector("#run-status").dataset.stage === "full run" && !document.querySelector(".results.is-refining"));
+  const long = await page.evaluate(() => window.__long);
+  longCount += long.length;
+  longest = Math.max(longest, ...long, 0);
+  await context.close();
+}
+
+console.log(`Turnaround page benchmark, ${runs} runs, headless Chromium, 1280x800, default scenario (10,000 paths, 60 months, 2 options)`);
+console.log(`  time to first chart after navigation: ${stats(firstChart)}`);
+console.log(`  input -> preview painted:             ${stats(previewPaint)}`);
+console.log(`  input -> full result shown:           ${stats(fullResult)}`);
+console.log(`  engine time in worker, preview:       ${enginePreview.length ? stats(enginePreview) : "n/a"}`);
+console.log(`  engine time in worker, full:          ${stats(engineFull)}`);
+console.log(`  main-thread tasks over 50 ms during drags: ${longCount}${longCount ? `, longest ${longest.toFixed(1)} ms` : ""}`);
+await browser.close();
+await server.close();

@@ -1,0 +1,279 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): the engine's
+//! golden figures computed in WebAssembly, and components driven through
+//! real DOM events. Run by `cargo test --target wasm32-unknown-unknown`.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::timers::future::TimeoutFuture;
+use turnaround::codec::Warning;
+use turnaround::components::{
+    changes::{Changes, ChangesProps},
+    chart_panel::{ChartPanel, ChartPanelProps},
+    link_warnings::{LinkWarnings, LinkWarningsProps},
+    param_field::{ParamField, ParamFieldProps},
+};
+use turnaround::params::{self, Value};
+use turnaround::state::{Action, AppState, Commit};
+use turnaround::view_model;
+use turnaround::worker::{run, Request, Stage};
+use turnaround_engine::{golden, presets::PresetId, simulate, validate};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlInputElement};
+use yew::prelude::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Waits (up to ~5 s) until `cond` holds, checking every 10 ms.
+async fn wait_for(what: &str, cond: impl Fn() -> bool) {
+    for _ in 0..500 {
+        if cond() {
+            return;
+        }
+        TimeoutFuture::new(10).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+fn mount() -> Element {
+    let document = gloo::utils::document();
+    let div = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+fn query(root: &Element, selector: &str) -> Option<Element> {
+    root.query_selector(selector).unwrap()
+}
+
+fn fire(target: &Element, kind: &str) {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict(kind, &init).unwrap();
+    target.dispatch_event(&event).unwrap();
+}
+
+fn type_into(input: &Element, text: &str) {
+    let input: &HtmlInputElement = input.unchecked_ref();
+    input.set_value(text);
+    fire(input, "input");
+    fire(input, "change");
+}
+
+#[wasm_bindgen_test]
+fn golden_figures_match_native_exactly() {
+    let scenario = validate(&golden::scenario()).expect("golden scenario is valid");
+    let results = simulate(&scenario);
+    golden::check(&results).expect("browser figures equal the native golden figures");
+}
+
+#[wasm_bindgen_test]
+fn worker_run_gives_preview_then_full_path_counts() {
+    let mut input = golden::scenario();
+    input.simulation.paths = 2_000;
+    let request = Request {
+        generation: 7,
+        input,
+    };
+    let preview = run(&request, Stage::Preview);
+    let full = run(&request, Stage::Full);
+    assert_eq!(preview.generation, 7);
+    assert_eq!(preview.outcome.unwrap().paths, 1_000);
+    assert_eq!(full.outcome.unwrap().paths, 2_000);
+}
+
+fn field_props(
+    key: &str,
+    emitted: Rc<RefCell<Vec<(Value, Commit)>>>,
+) -> (ParamFieldProps, AppState) {
+    let state = AppState::new(PresetId::Sandwell2012);
+    let param = params::find(key).unwrap();
+    let value = param.get(&state.input, 0).unwrap();
+    let check_state = state.clone();
+    let props = ParamFieldProps {
+        param,
+        option: 0,
+        value,
+        baseline: value,
+        source: None,
+        on_set: Callback::from(move |(_, _, v, c)| emitted.borrow_mut().push((v, c))),
+        check: Callback::from(move |(p, o, v)| check_state.rejection(p, o, &v)),
+    };
+    (props, state)
+}
+
+#[wasm_bindgen_test]
+async fn number_box_emits_a_typed_value() {
+    let root = mount();
+    let emitted = Rc::new(RefCell::new(Vec::new()));
+    let (props, _) = field_props("wf.agency", emitted.clone());
+    yew::Renderer::<ParamField>::with_root_and_props(root.clone(), props).render();
+    wait_for("the field", || query(&root, "input[type=text]").is_some()).await;
+
+    type_into(&query(&root, "input[type=text]").unwrap(), "30%");
+    wait_for("an emitted value", || !emitted.borrow().is_empty()).await;
+    assert_eq!(emitted.borrow()[0], (Value::Scalar(0.3), Commit::Push));
+    assert!(query(&root, ".field-error")
+        .unwrap()
+        .text_content()
+        .unwrap()
+        .is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn invalid_input_shows_a_message_and_emits_nothing() {
+    let root = mount();
+    let emitted = Rc::new(RefCell::new(Vec::new()));
+    let (props, _) = field_props("wf.agency", emitted.clone());
+    yew::Renderer::<ParamField>::with_root_and_props(root.clone(), props).render();
+    wait_for("the field", || query(&root, "input[type=text]").is_some()).await;
+
+    let input = query(&root, "input[type=text]").unwrap();
+    type_into(&input, "lots");
+    wait_for("a message for text", || {
+        query(&root, ".field-error")
+            .unwrap()
+            .text_content()
+            .unwrap()
+            .contains("enter a number")
+    })
+    .await;
+    type_into(&input, "140");
+    wait_for("a bounds message", || {
+        query(&root, ".field-error")
+            .unwrap()
+            .text_content()
+            .unwrap()
+            .contains("between 0 and 100")
+    })
+    .await;
+    assert!(
+        emitted.borrow().is_empty(),
+        "invalid input must not reach the engine"
+    );
+    let typed: HtmlInputElement = input.unchecked_into();
+    assert_eq!(
+        typed.value(),
+        "140",
+        "the user's text is kept for correction"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn range_boxes_refuse_out_of_order_values() {
+    let root = mount();
+    let emitted = Rc::new(RefCell::new(Vec::new()));
+    let (props, _) = field_props("wf.premium", emitted.clone());
+    yew::Renderer::<ParamField>::with_root_and_props(root.clone(), props).render();
+    wait_for("three boxes", || {
+        root.query_selector_all("input[type=text]")
+            .unwrap()
+            .length()
+            == 3
+    })
+    .await;
+    let low = query(&root, "input[type=text]").unwrap();
+    type_into(&low, "99,000");
+    wait_for("an order message", || {
+        query(&root, ".field-error")
+            .unwrap()
+            .text_content()
+            .unwrap()
+            .contains("low must not exceed likely")
+    })
+    .await;
+    assert!(emitted.borrow().is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn slider_input_is_transient_and_change_is_pushed() {
+    let root = mount();
+    let emitted = Rc::new(RefCell::new(Vec::new()));
+    let (props, _) = field_props("wf.agency", emitted.clone());
+    yew::Renderer::<ParamField>::with_root_and_props(root.clone(), props).render();
+    wait_for("the slider", || query(&root, "input[type=range]").is_some()).await;
+    let slider: HtmlInputElement = query(&root, "input[type=range]").unwrap().unchecked_into();
+    slider.set_value("0.4");
+    fire(&slider, "input");
+    fire(&slider, "change");
+    wait_for("two emitted values", || emitted.borrow().len() == 2).await;
+    assert_eq!(emitted.borrow()[0], (Value::Scalar(0.4), Commit::Transient));
+    assert_eq!(emitted.borrow()[1], (Value::Scalar(0.4), Commit::Push));
+}
+
+#[wasm_bindgen_test]
+async fn chart_panel_draws_and_has_a_data_table() {
+    let root = mount();
+    let scenario = validate(&golden::scenario()).unwrap();
+    let results = turnaround_engine::simulate_with_paths(&scenario, 200);
+    let props = ChartPanelProps {
+        id: "t-chart".into(),
+        spec: Rc::new(view_model::cumulative(&results)),
+        caption: "caption".into(),
+        type_scale: 1.0,
+    };
+    yew::Renderer::<ChartPanel>::with_root_and_props(root.clone(), props).render();
+    wait_for("the chart to draw", || {
+        query(&root, "canvas[data-drawn=true]").is_some()
+    })
+    .await;
+    let rows = root.query_selector_all("tbody tr").unwrap().length();
+    assert!(
+        rows >= 10,
+        "a 60-month table lists every sixth month: {rows} rows"
+    );
+    let canvas: web_sys::HtmlCanvasElement = query(&root, "canvas").unwrap().unchecked_into();
+    assert!(canvas.width() >= 200);
+}
+
+#[wasm_bindgen_test]
+async fn changes_list_resets_one_item() {
+    let root = mount();
+    let state = AppState::new(PresetId::Sandwell2012);
+    let param = params::find("wf.agency").unwrap();
+    let changed = state.apply(Action::SetParam {
+        param,
+        option: 0,
+        value: Value::Scalar(0.3),
+        commit: Commit::Push,
+    });
+    let actions = Rc::new(RefCell::new(Vec::new()));
+    let sink = actions.clone();
+    let props = ChangesProps {
+        baseline: changed.baseline.clone(),
+        input: changed.input.clone(),
+        preset: changed.preset,
+        dispatch: Callback::from(move |a| sink.borrow_mut().push(a)),
+    };
+    yew::Renderer::<Changes>::with_root_and_props(root.clone(), props).render();
+    wait_for("one change listed", || {
+        root.query_selector_all("li").unwrap().length() == 1
+    })
+    .await;
+    let reset = query(&root, "li button").unwrap();
+    fire(&reset, "click");
+    wait_for("a reset action", || !actions.borrow().is_empty()).await;
+    assert_eq!(actions.borrow()[0], Action::Reset { param, option: 0 });
+}
+
+#[wasm_bindgen_test]
+async fn link_warnings_list_each_problem_and_keep_the_link() {
+    let root = mount();
+    let props = LinkWarningsProps {
+        warnings: vec![Warning {
+            what: "wf.agency=lots".into(),
+            why: "expected a number".into(),
+        }],
+        original: Some("v=1&wf.agency=lots".into()),
+        on_dismiss: Callback::noop(),
+    };
+    yew::Renderer::<LinkWarnings>::with_root_and_props(root.clone(), props).render();
+    wait_for("the warning", || query(&root, "[role=alert]").is_some()).await;
+    let text = root.text_content().unwrap();
+    assert!(text.contains("wf.agency=lots"));
+    assert!(text.contains("expected a number"));
+    let kept: HtmlInputElement = query(&root, "input[readonly]").unwrap().unchecked_into();
+    assert_eq!(kept.value(), "#v=1&wf.agency=lots");
+}

@@ -1,0 +1,208 @@
+//! The reducer and the parameter registry, natively.
+#![cfg(not(target_arch = "wasm32"))]
+
+use turnaround::codec;
+use turnaround::params::{self, changes, explain, Kind, Value, PARAMS};
+use turnaround::state::{Action, AppState, Commit};
+use turnaround_engine::presets::{preset, PresetId};
+use turnaround_engine::{validate, Range, Route};
+
+fn set(state: &AppState, key: &str, option: usize, value: Value) -> AppState {
+    state.apply(Action::SetParam {
+        param: params::find(key).unwrap(),
+        option,
+        value,
+        commit: Commit::Push,
+    })
+}
+
+#[test]
+fn every_parameter_reads_and_writes_its_own_field() {
+    for id in PresetId::ALL {
+        let base = preset(id);
+        for p in PARAMS {
+            let mut s = base.clone();
+            let v = p.get(&s, 0).unwrap();
+            let nudged = match v {
+                Value::Scalar(x) => Value::Scalar(if x + p.step <= p.max {
+                    x + p.step
+                } else {
+                    x - p.step
+                }),
+                Value::Range(r) => Value::Range(Range::new(r.low, r.likely, r.high + p.step)),
+            };
+            let nudged = p
+                .check(&nudged)
+                .unwrap_or_else(|e| panic!("{}: {e}", p.key));
+            p.set(&mut s, 0, nudged);
+            assert_eq!(p.get(&s, 0), Some(nudged), "{}", p.key);
+            let changed = changes(&base, &s);
+            assert_eq!(
+                changed.len(),
+                1,
+                "{} changed {:?}",
+                p.key,
+                changed.iter().map(|c| c.param.key).collect::<Vec<_>>()
+            );
+            assert_eq!(changed[0].param.key, p.key);
+        }
+    }
+}
+
+#[test]
+fn registry_bounds_are_values_the_engine_accepts() {
+    let base = preset(PresetId::Sandwell2012);
+    for p in PARAMS {
+        // Cross-field rules (mix sums to 1, shift within its source share) are
+        // covered by the reducer; here each bound alone must be acceptable.
+        if p.key.starts_with("pl.mix.") || p.key == "pl.shift" {
+            continue;
+        }
+        for bound in [p.min, p.max] {
+            let mut s = base.clone();
+            let v = match p.kind {
+                Kind::Range => Value::Range(Range::fixed(bound)),
+                _ => Value::Scalar(bound),
+            };
+            for o in 0..s.options.len() {
+                p.set(&mut s, o, v);
+            }
+            if let Err(e) = validate(&s) {
+                panic!("{} = {bound}: engine refuses: {e}", p.key);
+            }
+        }
+    }
+}
+
+#[test]
+fn keys_are_unique_and_sources_exist_for_both_presets() {
+    let mut keys: Vec<&str> = PARAMS.iter().map(|p| p.key).collect();
+    keys.sort();
+    keys.dedup();
+    assert_eq!(keys.len(), PARAMS.len());
+    let mut missing = Vec::new();
+    for id in PresetId::ALL {
+        for p in PARAMS {
+            if matches!(p.key, "seed" | "paths" | "horizon") {
+                continue;
+            }
+            if params::source_of(id, p).is_none() {
+                missing.push(format!("{} ({}) in {}", p.key, p.source, id.label()));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "no source shown for: {missing:#?}");
+}
+
+#[test]
+fn set_param_changes_one_value_and_bumps_the_revision() {
+    let s = AppState::new(PresetId::Sandwell2012);
+    let next = set(&s, "wf.agency", 0, Value::Scalar(0.3));
+    assert_eq!(next.input.context.workforce.start_agency_share, 0.3);
+    assert_eq!(next.revision, s.revision + 1);
+    assert_eq!(next.commit, Commit::Push);
+    assert_eq!(changes(&next.baseline, &next.input).len(), 1);
+}
+
+#[test]
+fn invalid_values_never_reach_the_state() {
+    let s = AppState::new(PresetId::Sandwell2012);
+    for (key, v) in [
+        ("wf.agency", Value::Scalar(1.5)),
+        ("wf.agency", Value::Scalar(f64::NAN)),
+        ("wf.premium", Value::Range(Range::new(3.0, 2.0, 1.0))),
+        ("paths", Value::Scalar(5.0)),
+    ] {
+        let next = set(&s, key, 0, v);
+        assert_eq!(next, s, "{key} {v:?} must be refused");
+        assert!(s.rejection(params::find(key).unwrap(), 0, &v).is_some());
+    }
+}
+
+#[test]
+fn editing_a_mix_share_rebalances_the_others() {
+    let s = AppState::new(PresetId::Sandwell2012);
+    let next = set(&s, "pl.mix.inhouse", 0, Value::Scalar(0.5));
+    let mix = next.input.context.placements.mix;
+    assert_eq!(mix[0], 0.5);
+    assert!((mix.iter().sum::<f64>() - 1.0).abs() < 1e-9, "{mix:?}");
+    assert!(validate(&next.input).is_ok());
+}
+
+#[test]
+fn engine_messages_use_the_page_labels() {
+    let mut input = preset(PresetId::Sandwell2012);
+    input.options[1].contract.at_risk_share = 2.0;
+    let err = validate(&input).unwrap_err();
+    assert_eq!(explain(&err), "Fee at risk: must be between 0 and 100%");
+}
+
+#[test]
+fn options_can_be_added_renamed_rerouted_and_removed() {
+    let s = AppState::new(PresetId::England2024);
+    let s = s.apply(Action::AddOption);
+    assert_eq!(s.input.options.len(), 3);
+    let s = s.apply(Action::SetRoute {
+        option: 2,
+        route: Route::InterimChain,
+    });
+    let s = s.apply(Action::RenameOption {
+        option: 2,
+        name: "  Interims only ".into(),
+    });
+    assert_eq!(s.input.options[2].name, "Interims only");
+    assert_eq!(s.input.options[2].route, Route::InterimChain);
+    let f = codec::encode(s.preset, &s.input);
+    assert_eq!(codec::decode(&f).input, s.input);
+    let s = s.apply(Action::AddOption).apply(Action::AddOption);
+    assert_eq!(s.input.options.len(), 4, "at most four options");
+    let s = s.apply(Action::RemoveOption(0));
+    assert_eq!(s.input.options.len(), 3);
+    let same = s.apply(Action::RenameOption {
+        option: 0,
+        name: "   ".into(),
+    });
+    assert_eq!(same, s, "a blank name is refused");
+}
+
+#[test]
+fn reset_one_and_reset_all_return_to_the_preset() {
+    let s = AppState::new(PresetId::Sandwell2012);
+    let s = set(&s, "wf.agency", 0, Value::Scalar(0.3));
+    let s = set(&s, "ctr.value", 1, Value::Scalar(2_000_000.0));
+    assert_eq!(changes(&s.baseline, &s.input).len(), 2);
+    let one = s.apply(Action::Reset {
+        param: params::find("wf.agency").unwrap(),
+        option: 0,
+    });
+    assert_eq!(changes(&one.baseline, &one.input).len(), 1);
+    let all = s.apply(Action::ResetAll);
+    assert!(changes(&all.baseline, &all.input).is_empty());
+}
+
+#[test]
+fn opening_a_bad_link_keeps_the_link_and_its_warnings() {
+    let raw = "v=1&wf.agency=0.3&bogus=1".to_string();
+    let s = AppState::new(PresetId::Sandwell2012).apply(Action::OpenLink {
+        decoded: codec::decode(&raw),
+        raw: raw.clone(),
+    });
+    assert_eq!(s.input.context.workforce.start_agency_share, 0.3);
+    assert_eq!(s.link_warnings.len(), 1);
+    assert_eq!(s.original_link.as_deref(), Some(raw.as_str()));
+    assert_eq!(
+        s.commit,
+        Commit::FromUrl,
+        "opening a link must not write the URL"
+    );
+    let s = s.apply(Action::DismissLinkWarnings);
+    assert!(s.link_warnings.is_empty());
+}
+
+#[test]
+fn loading_a_preset_replaces_the_baseline() {
+    let s = AppState::new(PresetId::Sandwell2012).apply(Action::LoadPreset(PresetId::England2024));
+    assert_eq!(s.preset, PresetId::England2024);
+    assert_eq!(s.input, preset(PresetId::England2024));
+    assert_eq!(*s.baseline, preset(PresetId::England2024));
+}
