@@ -68,13 +68,13 @@ pub fn app() -> Html {
                         preset={state.preset}
                         dispatch={dispatch.clone()}
                     />
+                    <ResultsView compute={compute.clone()} type_scale={if state.large_type { 1.35 } else { 1.0 }} />
                     <ShareAndSave
                         preset={state.preset}
                         input={state.input.clone()}
                         results={compute.results.clone()}
                         dispatch={dispatch.clone()}
                     />
-                    <ResultsView compute={compute} type_scale={if state.large_type { 1.35 } else { 1.0 }} />
                 </div>
             </main>
             <footer class="footer">

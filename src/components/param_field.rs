@@ -69,8 +69,25 @@ pub fn parse_typed(text: &str) -> Option<f64> {
         .map(|v| v * factor)
 }
 
+/// A value as its number box shows it: display units, thousands separated
+/// for large whole numbers (`160,000`), which [`parse_typed`] reads back.
 fn shown(param: &ParamDef, v: f64) -> String {
-    trim((v * param.unit.display_factor() * 1e6).round() / 1e6)
+    let d = (v * param.unit.display_factor() * 1e6).round() / 1e6;
+    use crate::params::Unit as U;
+    let grouped = matches!(
+        param.unit,
+        U::Gbp | U::GbpPerYear | U::GbpPerWeek | U::GbpPerDay | U::Count | U::Fte
+    );
+    if grouped && d.abs() >= 10_000.0 && d.fract() == 0.0 {
+        let s = format::thousands(d.abs() as u64);
+        if d < 0.0 {
+            format!("-{s}")
+        } else {
+            s
+        }
+    } else {
+        trim(d)
+    }
 }
 
 /// Which number box of a range.
