@@ -6,7 +6,6 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo::timers::future::TimeoutFuture;
 use turnaround::codec::Warning;
 use turnaround::components::{
     changes::{Changes, ChangesProps},
@@ -21,46 +20,13 @@ use turnaround::worker::{run, Request, Stage};
 use turnaround_engine::{golden, presets::PresetId, simulate, validate};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlInputElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Waits (up to ~5 s) until `cond` holds, checking every 10 ms.
-async fn wait_for(what: &str, cond: impl Fn() -> bool) {
-    for _ in 0..500 {
-        if cond() {
-            return;
-        }
-        TimeoutFuture::new(10).await;
-    }
-    panic!("timed out waiting for {what}");
-}
-
-fn mount() -> Element {
-    let document = gloo::utils::document();
-    let div = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&div).unwrap();
-    div
-}
-
-fn query(root: &Element, selector: &str) -> Option<Element> {
-    root.query_selector(selector).unwrap()
-}
-
-fn fire(target: &Element, kind: &str) {
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    let event = web_sys::Event::new_with_event_init_dict(kind, &init).unwrap();
-    target.dispatch_event(&event).unwrap();
-}
-
-fn type_into(input: &Element, text: &str) {
-    let input: &HtmlInputElement = input.unchecked_ref();
-    input.set_value(text);
-    fire(input, "input");
-    fire(input, "change");
-}
+mod common;
+use common::{enter_value, fire, mount, query, wait_for};
 
 #[wasm_bindgen_test]
 fn golden_figures_match_native_exactly() {
@@ -112,7 +78,7 @@ async fn number_box_emits_a_typed_value() {
     yew::Renderer::<ParamField>::with_root_and_props(root.clone(), props).render();
     wait_for("the field", || query(&root, "input[type=text]").is_some()).await;
 
-    type_into(&query(&root, "input[type=text]").unwrap(), "30%");
+    enter_value(&query(&root, "input[type=text]").unwrap(), "30%");
     wait_for("an emitted value", || !emitted.borrow().is_empty()).await;
     assert_eq!(emitted.borrow()[0], (Value::Scalar(0.3), Commit::Push));
     assert!(query(&root, ".field-error")
@@ -131,7 +97,7 @@ async fn invalid_input_shows_a_message_and_emits_nothing() {
     wait_for("the field", || query(&root, "input[type=text]").is_some()).await;
 
     let input = query(&root, "input[type=text]").unwrap();
-    type_into(&input, "lots");
+    enter_value(&input, "lots");
     wait_for("a message for text", || {
         query(&root, ".field-error")
             .unwrap()
@@ -140,7 +106,7 @@ async fn invalid_input_shows_a_message_and_emits_nothing() {
             .contains("enter a number")
     })
     .await;
-    type_into(&input, "140");
+    enter_value(&input, "140");
     wait_for("a bounds message", || {
         query(&root, ".field-error")
             .unwrap()
@@ -175,7 +141,7 @@ async fn range_boxes_refuse_out_of_order_values() {
     })
     .await;
     let low = query(&root, "input[type=text]").unwrap();
-    type_into(&low, "99,000");
+    enter_value(&low, "99,000");
     wait_for("an order message", || {
         query(&root, ".field-error")
             .unwrap()

@@ -7,7 +7,6 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use gloo::timers::future::TimeoutFuture;
 use turnaround::codec;
 use turnaround::components::{
     saved_scenarios::{SavedScenarios, SavedScenariosProps},
@@ -19,56 +18,13 @@ use turnaround::state::Action;
 use turnaround_engine::presets::{preset, PresetId};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, HtmlInputElement};
+use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Waits (up to ~5 s) until `cond` holds, checking every 10 ms.
-async fn wait_for(what: &str, cond: impl Fn() -> bool) {
-    for _ in 0..500 {
-        if cond() {
-            return;
-        }
-        TimeoutFuture::new(10).await;
-    }
-    panic!("timed out waiting for {what}");
-}
-
-fn mount() -> Element {
-    let document = gloo::utils::document();
-    let div = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&div).unwrap();
-    div
-}
-
-fn query(root: &Element, selector: &str) -> Option<Element> {
-    root.query_selector(selector).unwrap()
-}
-
-fn text(root: &Element) -> String {
-    root.text_content().unwrap_or_default()
-}
-
-fn fire(target: &Element, kind: &str) {
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    let event = web_sys::Event::new_with_event_init_dict(kind, &init).unwrap();
-    target.dispatch_event(&event).unwrap();
-}
-
-fn type_into(input: &Element, text: &str) {
-    let input: &HtmlInputElement = input.unchecked_ref();
-    input.set_value(text);
-    fire(input, "input");
-}
-
-fn click(root: &Element, selector: &str) {
-    query(root, selector)
-        .unwrap_or_else(|| panic!("no {selector}"))
-        .unchecked_into::<HtmlElement>()
-        .click();
-}
+mod common;
+use common::{click, mount, query, text, type_into, wait_for};
 
 /// A store in memory that can be told to fail.
 #[derive(Default)]

@@ -1,6 +1,8 @@
 //! One assumption: a slider and number boxes with its unit, its source on
 //! hover and keyboard focus, and an inline message for invalid input.
 
+use std::rc::Rc;
+
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -153,31 +155,39 @@ pub fn param_field(props: &ParamFieldProps) -> Html {
         v => vec![(0, Slot::Single, v.central())],
     };
 
+    // Validate a candidate; emit it if acceptable, else show why (keeping
+    // what the user typed, for a number box, so they can correct it).
+    let submit = {
+        let (on_set, check) = (props.on_set.clone(), props.check.clone());
+        let (error, draft, option) = (error.clone(), draft.clone(), props.option);
+        Rc::new(
+            move |candidate: Value, commit: Commit, typed: Option<(u8, String)>| match check
+                .emit((p, option, candidate))
+            {
+                None => {
+                    error.set(None);
+                    draft.set(None);
+                    on_set.emit((p, option, candidate, commit));
+                }
+                Some(msg) => {
+                    if typed.is_some() {
+                        draft.set(typed);
+                    }
+                    error.set(Some(msg));
+                }
+            },
+        )
+    };
+
     let slider = {
-        let on_set = props.on_set.clone();
-        let check = props.check.clone();
-        let error = error.clone();
-        let draft = draft.clone();
         let value = props.value;
-        let option = props.option;
-        let make = move |commit: Commit| {
-            let on_set = on_set.clone();
-            let check = check.clone();
-            let error = error.clone();
-            let draft = draft.clone();
+        let make = |commit: Commit| {
+            let submit = submit.clone();
             Callback::from(move |e: InputEvent| {
                 let v = e
                     .target_unchecked_into::<HtmlInputElement>()
                     .value_as_number();
-                let candidate = slid(p, &value, v);
-                match check.emit((p, option, candidate)) {
-                    None => {
-                        error.set(None);
-                        draft.set(None);
-                        on_set.emit((p, option, candidate, commit));
-                    }
-                    Some(msg) => error.set(Some(msg)),
-                }
+                submit(slid(p, &value, v), commit, None);
             })
         };
         let on_input = make(Commit::Transient);
@@ -209,12 +219,8 @@ pub fn param_field(props: &ParamFieldProps) -> Html {
             _ => shown(p, v),
         };
         let on_change = {
-            let on_set = props.on_set.clone();
-            let check = props.check.clone();
-            let error = error.clone();
-            let draft = draft.clone();
+            let (submit, draft, error) = (submit.clone(), draft.clone(), error.clone());
             let value = props.value;
-            let option = props.option;
             let factor = p.unit.display_factor();
             Callback::from(move |e: Event| {
                 let raw = e.target_unchecked_into::<HtmlInputElement>().value();
@@ -223,18 +229,11 @@ pub fn param_field(props: &ParamFieldProps) -> Html {
                     error.set(Some("enter a number, like 41,000 or 25%".into()));
                     return;
                 };
-                let candidate = with_slot(&value, slot, typed / factor);
-                match check.emit((p, option, candidate)) {
-                    None => {
-                        draft.set(None);
-                        error.set(None);
-                        on_set.emit((p, option, candidate, Commit::Push));
-                    }
-                    Some(msg) => {
-                        draft.set(Some((n, raw)));
-                        error.set(Some(msg));
-                    }
-                }
+                submit(
+                    with_slot(&value, slot, typed / factor),
+                    Commit::Push,
+                    Some((n, raw)),
+                );
             })
         };
         let label = if slot == Slot::Single {

@@ -5,6 +5,7 @@ import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
 import { mkdirSync } from "node:fs";
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 
 export const ROOT = new URL("../..", import.meta.url).pathname;
@@ -103,4 +104,22 @@ export function metric(page, option, name) {
 /** The headline figures of every option card, for comparing two pages. */
 export async function headlines(page) {
   return page.$$eval(".card [data-metric]", (els) => els.map((e) => `${e.closest(".card").dataset.option ?? e.closest(".card").dataset.pair}:${e.dataset.metric}=${e.textContent}`));
+}
+
+/**
+ * For a test file: serves dist/ and launches Chromium once before its tests,
+ * closing both after. Returns an object whose `server` and `browser` are
+ * set by the time tests run.
+ */
+export function withBrowser() {
+  const env = {};
+  before(async () => {
+    env.server = await serve();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

@@ -1,19 +1,11 @@
 // Share links: a link opened in a fresh browser gives identical inputs and
 // numbers; Back and Forward step between committed scenarios; bad links open
 // with every valid value applied and a specific message.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openPage, waitForFull, headlines } from "./harness.mjs";
+import { withBrowser, openPage, waitForFull, headlines } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withBrowser();
 
 async function typeValue(page, key, text) {
   const box = page.locator(`.field[data-key="${key}"] input[type=text]`).first();
@@ -30,7 +22,7 @@ async function inputs(page) {
 }
 
 test("a link opened in a fresh browser context gives the same inputs and numbers", async () => {
-  const a = await openPage(browser, server.url);
+  const a = await openPage(env.browser, env.server.url);
   await waitForFull(a.page);
   await typeValue(a.page, "wf.agency", "30");
   await a.page.waitForFunction(() => location.hash.includes("wf.agency=0.3"));
@@ -41,7 +33,7 @@ test("a link opened in a fresh browser context gives the same inputs and numbers
   const numbers = await headlines(a.page);
   const values = await inputs(a.page);
 
-  const b = await openPage(browser, link);
+  const b = await openPage(env.browser, link);
   await waitForFull(b.page);
   assert.deepEqual(await inputs(b.page), values);
   assert.deepEqual(await headlines(b.page), numbers);
@@ -53,7 +45,7 @@ test("a link opened in a fresh browser context gives the same inputs and numbers
 });
 
 test("Back and Forward step between committed scenarios", async () => {
-  const { context, page } = await openPage(browser, server.url);
+  const { context, page } = await openPage(env.browser, env.server.url);
   await waitForFull(page);
   const first = await headlines(page);
   await typeValue(page, "wf.agency", "30");
@@ -96,7 +88,7 @@ const BAD_LINKS = [
 
 for (const [what, link, message, kept] of BAD_LINKS) {
   test(`${what} opens with a specific message and every valid value applied`, async () => {
-    const { context, page } = await openPage(browser, server.url + link);
+    const { context, page } = await openPage(env.browser, env.server.url + link);
     await page.waitForSelector("#link-warnings");
     const text = await page.locator("#link-warnings").innerText();
     assert.match(text, new RegExp(message.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")), text);

@@ -1,21 +1,13 @@
 // The modeller page as people use it: preview then refine, three screen
 // sizes (laptop, projector with large type, tablet), keyboard operation.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openPage, waitForFull, headlines, ARTIFACTS } from "./harness.mjs";
+import { withBrowser, openPage, waitForFull, headlines, ARTIFACTS } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withBrowser();
 
 test("an input shows a preview first, with a refining indicator, then the full run", async () => {
-  const { context, page } = await openPage(browser, server.url);
+  const { context, page } = await openPage(env.browser, env.server.url);
   await waitForFull(page);
   // Record every status the page shows from now on.
   await page.evaluate(() => {
@@ -55,7 +47,7 @@ const SIZES = [
 
 for (const size of SIZES) {
   test(`usable at ${size.name}: no horizontal scroll, results and charts visible; screenshot saved`, async () => {
-    const { context, page } = await openPage(browser, server.url, size);
+    const { context, page } = await openPage(env.browser, env.server.url, size);
     await waitForFull(page);
     if (size.large) {
       await page.getByLabel("Large type (projector)").check();
@@ -79,7 +71,7 @@ for (const size of SIZES) {
 }
 
 test("keyboard only: tab to a field, type a value, switch the option tab and route", async () => {
-  const { context, page } = await openPage(browser, server.url);
+  const { context, page } = await openPage(env.browser, env.server.url);
   await waitForFull(page);
   const before = await headlines(page);
   // Focus moves with Tab and is visible.
@@ -105,7 +97,7 @@ test("keyboard only: tab to a field, type a value, switch the option tab and rou
 });
 
 test("a source and year show on keyboard focus", async () => {
-  const { context, page } = await openPage(browser, server.url);
+  const { context, page } = await openPage(env.browser, env.server.url);
   await waitForFull(page);
   const src = page.locator('.field[data-key="wf.agency"] .source');
   await src.scrollIntoViewIfNeeded();

@@ -1,21 +1,13 @@
 // Share and keep scenarios: saved scenarios in localStorage (and storage
 // failures), the share link and its QR code, CSV / JSON / PNG downloads,
 // opening a scenario file. Every wait is on a condition in the page.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { serve, launch, openPage, waitForFull, headlines, ARTIFACTS } from "./harness.mjs";
+import { withBrowser, openPage, waitForFull, headlines, ARTIFACTS } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withBrowser();
 
 const AGENCY_BOX = '.field[data-key="wf.agency"] input[type=text]';
 
@@ -60,7 +52,7 @@ async function download(page, click) {
 }
 
 test("save a scenario, reload, open it from the list, rename it, delete it", async () => {
-  const { context, page } = await openPage(browser, server.url);
+  const { context, page } = await openPage(env.browser, env.server.url);
   await waitForFull(page);
   await setAgency(page, 35);
   const saved = await headlines(page);
@@ -69,7 +61,7 @@ test("save a scenario, reload, open it from the list, rename it, delete it", asy
   await page.getByText("Saved “Agency 35%, \"worst\" case” in this browser.").waitFor();
 
   // A fresh load of the default scenario still lists it.
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await waitForFull(page);
   assert.notEqual(await page.locator(AGENCY_BOX).inputValue(), "35");
   const item = page.locator(".saved-item").filter({ hasText: "Agency 35%" });
@@ -99,14 +91,14 @@ test("save a scenario, reload, open it from the list, rename it, delete it", asy
 });
 
 test("full storage shows a clear message and nothing on screen is lost", async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.addInitScript(() => {
     Storage.prototype.setItem = function () {
       throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
     };
   });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await waitForFull(page);
   await setAgency(page, 40);
   const before = await headlines(page);
@@ -128,12 +120,12 @@ test("full storage shows a clear message and nothing on screen is lost", async (
 });
 
 test("copy link puts the page's link on the clipboard and says so; the QR code follows the scenario", async () => {
-  const context = await browser.newContext({
+  const context = await env.browser.newContext({
     viewport: { width: 768, height: 1024 },
     permissions: ["clipboard-read", "clipboard-write"],
   });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await waitForFull(page);
   // A fresh page has no fragment yet; the share link always holds the whole scenario.
   const link = await page.locator("#share-link").inputValue();
@@ -154,7 +146,7 @@ test("copy link puts the page's link on the clipboard and says so; the QR code f
 });
 
 test("results CSV has a row per option, category and month; headline CSV has the link", async () => {
-  const { context, page } = await openPage(browser, server.url);
+  const { context, page } = await openPage(env.browser, env.server.url);
   await waitForFull(page);
   const results = await download(page, () => page.locator("#download-results-csv").click());
   assert.equal(results.name, "turnaround-sandwell-2012-results-by-month.csv");
@@ -179,7 +171,7 @@ test("results CSV has a row per option, category and month; headline CSV has the
 });
 
 test("a downloaded scenario file opens in a fresh browser with identical inputs and numbers", async () => {
-  const { context, page } = await openPage(browser, server.url);
+  const { context, page } = await openPage(env.browser, env.server.url);
   await waitForFull(page);
   await setAgency(page, 37);
   const want = await headlines(page);
@@ -192,7 +184,7 @@ test("a downloaded scenario file opens in a fresh browser with identical inputs 
   assert.equal(`#${doc.link}`, hash);
   await context.close();
 
-  const fresh = await openPage(browser, server.url);
+  const fresh = await openPage(env.browser, env.server.url);
   await waitForFull(fresh.page);
   await fresh.page.locator("#open-json").setInputFiles(file.path);
   await fresh.page.waitForFunction((h) => location.hash === h, hash);
@@ -211,7 +203,7 @@ test("a downloaded scenario file opens in a fresh browser with identical inputs 
 });
 
 test("each chart downloads as a PNG", async () => {
-  const { context, page } = await openPage(browser, server.url);
+  const { context, page } = await openPage(env.browser, env.server.url);
   await waitForFull(page);
   await page.waitForSelector('#chart-cumulative canvas[data-drawn="true"]');
   const png = await download(page, () => page.locator("#chart-cumulative .download-png").click());

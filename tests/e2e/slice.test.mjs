@@ -1,18 +1,10 @@
 // The first slice: the page loads clean, a slider changes the numbers and the
 // chart, the link follows, and reloading the link restores everything.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openPage, waitForFull, headlines, ARTIFACTS } from "./harness.mjs";
+import { withBrowser, openPage, waitForFull, headlines, ARTIFACTS } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withBrowser();
 
 const AGENCY = '.field[data-key="wf.agency"]';
 
@@ -21,7 +13,7 @@ async function canvasImage(page, id) {
 }
 
 test("the default scenario loads with results, charts and no console errors", async () => {
-  const { context, page } = await openPage(browser, server.url);
+  const { context, page } = await openPage(env.browser, env.server.url);
   await waitForFull(page);
   const status = await page.locator("#run-status").innerText();
   assert.match(status, /10,000 paths, 60 months/);
@@ -36,7 +28,7 @@ test("the default scenario loads with results, charts and no console errors", as
 });
 
 test("dragging a slider changes the numbers, the chart and the link; reload restores them", async () => {
-  const { context, page } = await openPage(browser, server.url);
+  const { context, page } = await openPage(env.browser, env.server.url);
   await waitForFull(page);
   const before = await headlines(page);
   const chartBefore = await canvasImage(page, "chart-agency");
@@ -74,7 +66,7 @@ test("dragging a slider changes the numbers, the chart and the link; reload rest
 });
 
 test("the keyboard moves a slider and the results follow", async () => {
-  const { context, page } = await openPage(browser, server.url);
+  const { context, page } = await openPage(env.browser, env.server.url);
   await waitForFull(page);
   const before = await headlines(page);
   const slider = page.locator(`${AGENCY} input[type=range]`);
