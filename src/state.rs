@@ -160,10 +160,10 @@ impl AppState {
                 }
             }
             Action::RenameOption { option, name } => {
-                let name = name.trim();
-                if name.is_empty() || name.chars().count() > 40 {
+                if check_option_name(&name).is_err() {
                     return self.clone();
                 }
+                let name = name.trim();
                 if let Some(o) = next.input.options.get_mut(option) {
                     o.name = name.to_string();
                 }
@@ -261,6 +261,15 @@ impl AppState {
     /// The share-link fragment for the current scenario (without `#`).
     pub fn fragment(&self) -> String {
         codec::encode(self.preset, &self.input)
+    }
+}
+
+/// Whether a typed option name is acceptable: 1 to 40 characters once trimmed.
+pub fn check_option_name(name: &str) -> Result<(), &'static str> {
+    match name.trim().chars().count() {
+        0 => Err("a name is needed; the previous name was kept"),
+        n if n > 40 => Err("a name can have at most 40 characters; the previous name was kept"),
+        _ => Ok(()),
     }
 }
 

@@ -4,7 +4,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::codec::MAX_OPTIONS;
-use crate::state::Action;
+use crate::state::{check_option_name, Action};
 use turnaround_engine::presets::PresetId;
 
 /// Header properties.
@@ -28,6 +28,9 @@ pub fn header(props: &HeaderProps) -> Html {
         Action::LoadPreset(PresetId::from_id(&value).unwrap_or(PresetId::Sandwell2012))
     });
     let can_remove = props.options.len() > 1;
+    // A rejected name: which option, and why. The box shows the name in
+    // force again, so what is on screen always matches the scenario.
+    let name_error = use_state(|| None::<(usize, String)>);
     html! {
         <header class="header">
             <div class="brand">
@@ -55,10 +58,24 @@ pub fn header(props: &HeaderProps) -> Html {
                 </label>
                 <div class="option-names" role="group" aria-label="Options compared">
                     { for props.options.iter().enumerate().map(|(i, name)| {
-                        let on_change = props.dispatch.reform(move |e: Event| Action::RenameOption {
-                            option: i,
-                            name: e.target_unchecked_into::<HtmlInputElement>().value(),
-                        });
+                        let on_change = {
+                            let (dispatch, name_error, current) =
+                                (props.dispatch.clone(), name_error.clone(), name.clone());
+                            Callback::from(move |e: Event| {
+                                let input = e.target_unchecked_into::<HtmlInputElement>();
+                                let typed = input.value();
+                                match check_option_name(&typed) {
+                                    Ok(()) => {
+                                        name_error.set(None);
+                                        dispatch.emit(Action::RenameOption { option: i, name: typed });
+                                    }
+                                    Err(why) => {
+                                        input.set_value(&current);
+                                        name_error.set(Some((i, why.to_string())));
+                                    }
+                                }
+                            })
+                        };
                         let on_remove = props.dispatch.reform(move |_| Action::RemoveOption(i));
                         html! {
                             <span class={classes!("option-name", format!("opt-{i}"))}>
@@ -78,6 +95,9 @@ pub fn header(props: &HeaderProps) -> Html {
                             </span>
                         }
                     }) }
+                    if let Some((i, why)) = &*name_error {
+                        <p class="name-error" role="alert">{ format!("Option {}: {why}", i + 1) }</p>
+                    }
                     if props.options.len() < MAX_OPTIONS {
                         <button class="secondary" onclick={props.dispatch.reform(|_| Action::AddOption)}>
                             { "+ Add option" }

@@ -107,3 +107,20 @@ test("a source and year show on keyboard focus", async () => {
   assert.match(await tip.innerText(), /\d{4}/);
   await context.close();
 });
+
+test("an option can be renamed; an empty name is refused with a message and the old name kept", async () => {
+  const { context, page } = await openPage(env.browser, env.server.url);
+  await waitForFull(page);
+  const name = page.getByLabel("Name of option 2");
+  await name.fill("Partner (iMPower-style)");
+  await name.press("Enter");
+  await page.waitForFunction(() => location.hash.includes("o2.name=Partner%20%28iMPower-style%29"));
+  await page.waitForFunction(() => document.querySelector(".card[data-option='1'] h3").textContent.includes("Partner (iMPower-style)"));
+  await name.fill("   ");
+  await name.press("Enter");
+  await page.locator(".name-error").waitFor();
+  assert.match(await page.locator(".name-error").innerText(), /Option 2: a name is needed/);
+  assert.equal(await name.inputValue(), "Partner (iMPower-style)");
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
