@@ -35,7 +35,7 @@ pub const SCENARIO_VERSION: u64 = 1;
 pub const RESULTS_HEADER: &str = "option,category,month,p5,p10,p25,p50,p75,p90,p95,mean";
 
 /// Header of [`headline_csv`].
-pub const HEADLINE_HEADER: [&str; 30] = [
+pub const HEADLINE_HEADER: [&str; 36] = [
     "kind",
     "option",
     "option_b",
@@ -44,6 +44,9 @@ pub const HEADLINE_HEADER: [&str; 30] = [
     "total_p90",
     "total_mean",
     "total_mean_mcse",
+    "total_p10_mcse",
+    "total_p50_mcse",
+    "total_p90_mcse",
     "npv_p50",
     "npv_mean",
     "overspend_p50",
@@ -59,6 +62,9 @@ pub const HEADLINE_HEADER: [&str; 30] = [
     "difference_p90",
     "difference_mean",
     "difference_mean_mcse",
+    "difference_p10_mcse",
+    "difference_p50_mcse",
+    "difference_p90_mcse",
     "p_a_cheaper",
     "p_a_cheaper_mcse",
     "p_b_cheaper",
@@ -134,14 +140,19 @@ pub fn results_csv(results: &Results) -> String {
     out
 }
 
-fn summary_p(s: &Summary) -> [String; 5] {
+/// P10, P50, P90, mean, then the Monte Carlo errors of the mean, P10, P50, P90.
+fn summary_p(s: &Summary) -> [String; 8] {
     let q = &s.quantiles;
+    let [e10, e50, e90] = s.p10_p50_p90_mcse();
     [
         number(q.p10),
         number(q.p50),
         number(q.p90),
         number(q.mean),
         number(s.mcse),
+        number(e10),
+        number(e50),
+        number(e90),
     ]
 }
 
@@ -164,7 +175,7 @@ pub fn headline_csv(results: &Results, fragment: &str) -> String {
         row.extend(estimate(&o.leadership_changes));
         row.extend(estimate(&o.stable_share));
         row.extend(estimate(&o.p_stable_24));
-        row.extend((0..11).map(|_| blank()));
+        row.extend((0..14).map(|_| blank()));
         row.push(link.clone());
         out.push_str(&line(&row));
     }
@@ -176,7 +187,7 @@ pub fn headline_csv(results: &Results, fragment: &str) -> String {
                 .map_or_else(String::new, |o| field(&o.name))
         };
         let mut row = vec!["pair".into(), name(p.a), name(p.b)];
-        row.extend((0..15).map(|_| blank()));
+        row.extend((0..18).map(|_| blank()));
         row.extend(summary_p(&p.difference));
         row.extend(estimate(&p.p_a_cheaper));
         row.extend(estimate(&p.p_b_cheaper));

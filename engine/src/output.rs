@@ -50,16 +50,30 @@ pub struct Estimate {
 
 /// Distribution of a headline figure across paths.
 ///
-/// `mcse` is the Monte Carlo standard error of `quantiles.mean`. The error of a
-/// quantile at level p can be approximated as sqrt(p(1-p)/n) / f(q_p), where f
-/// is the density at the quantile; a simpler bound is the spread between the
-/// order statistics at p +/- 1.96 sqrt(p(1-p)/n).
+/// `mcse` is the Monte Carlo standard error of `quantiles.mean`.
+/// `quantile_mcse[i]` is that of the quantile at `QUANTILE_LEVELS[i]`, from the
+/// distribution-free (binomial) 95% interval for a quantile: the order
+/// statistics at ranks n p -/+ 1.96 sqrt(n p (1 - p)), whose spread divided by
+/// 2 x 1.96 approximates a standard error.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
     /// Quantiles and mean.
     pub quantiles: Quantiles,
     /// Monte Carlo standard error of the mean.
     pub mcse: f64,
+    /// Monte Carlo standard error of each quantile, in `QUANTILE_LEVELS` order.
+    pub quantile_mcse: [f64; 7],
+}
+
+impl Summary {
+    /// Monte Carlo standard errors of P10, P50 and P90.
+    pub fn p10_p50_p90_mcse(&self) -> [f64; 3] {
+        [
+            self.quantile_mcse[1],
+            self.quantile_mcse[3],
+            self.quantile_mcse[5],
+        ]
+    }
 }
 
 /// Spending categories.

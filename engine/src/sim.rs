@@ -611,6 +611,7 @@ fn empty_summary() -> Summary {
             mean: 0.0,
         },
         mcse: 0.0,
+        quantile_mcse: [0.0; 7],
     }
 }
 

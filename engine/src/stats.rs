@@ -229,10 +229,40 @@ pub(crate) fn summary(values: &[f64], scratch: &mut Vec<f64>) -> Summary {
     let e = estimate(values);
     scratch.clear();
     scratch.extend_from_slice(values);
+    let quantiles = quantiles_in_place(scratch, e.mean);
     Summary {
-        quantiles: quantiles_in_place(scratch, e.mean),
+        quantiles,
         mcse: e.mcse,
+        quantile_mcse: core::array::from_fn(|i| quantile_mcse(scratch, QUANTILE_LEVELS[i])),
     }
+}
+
+/// Ranks of the order statistics bounding the distribution-free 95% interval
+/// for the quantile at level `p` of `n` values: n p -/+ 1.96 sqrt(n p (1 - p)).
+fn interval_ranks(n: usize, p: f64) -> (usize, usize) {
+    let centre = p * n as f64;
+    let half = 1.96 * (n as f64 * p * (1.0 - p)).sqrt();
+    let last = (n - 1) as f64;
+    (
+        (centre - half).floor().clamp(0.0, last) as usize,
+        (centre + half).ceil().clamp(0.0, last) as usize,
+    )
+}
+
+/// Standard error of the quantile at level `p` of `values` (reordered in
+/// place): the spread of its 95% interval's order statistics / (2 x 1.96).
+/// Selection, not a sort: only the two bounding ranks are found.
+pub(crate) fn quantile_mcse(values: &mut [f64], p: f64) -> f64 {
+    let n = values.len();
+    if n < 2 {
+        return 0.0;
+    }
+    let (lo, hi) = interval_ranks(n, p);
+    let low = *values.select_nth_unstable_by(lo, f64::total_cmp).1;
+    let high = *values[lo..]
+        .select_nth_unstable_by(hi - lo, f64::total_cmp)
+        .1;
+    (high - low) / (2.0 * 1.96)
 }
 
 /// Histogram of `values` with `bins` equal-width bins from min to max.
@@ -323,5 +353,38 @@ mod tests {
         assert_eq!(h.counts.iter().sum::<u32>(), 100);
         let h = histogram(&[3.0; 10], 40);
         assert_eq!(h.counts.iter().sum::<u32>(), 10);
+    }
+}
+
+#[cfg(test)]
+mod quantile_error_tests {
+    use super::*;
+
+    #[test]
+    fn quantile_error_shrinks_with_more_paths_and_is_zero_for_constants() {
+        // Evenly spread values on [0, 1): the p-quantile's error is about
+        // sqrt(p (1 - p) / n).
+        let even = |n: usize| (0..n).map(|i| i as f64 / n as f64).collect::<Vec<_>>();
+        let (small, large) = (
+            quantile_mcse(&mut even(1_000), 0.5),
+            quantile_mcse(&mut even(100_000), 0.5),
+        );
+        assert!((small - 0.5 / (1_000f64).sqrt()).abs() < 0.002, "{small}");
+        assert!(
+            (large - 0.5 / (100_000f64).sqrt()).abs() < 0.0002,
+            "{large}"
+        );
+        assert_eq!(quantile_mcse(&mut [3.0; 50], 0.9), 0.0);
+        // Selection gives what a full sort gives.
+        let mut shuffled: Vec<f64> = (0..5_000).map(|i| ((i * 7_919) % 5_000) as f64).collect();
+        let (lo, hi) = interval_ranks(5_000, 0.9);
+        assert_eq!(
+            quantile_mcse(&mut shuffled, 0.9),
+            (hi - lo) as f64 / (2.0 * 1.96)
+        );
+        let mut scratch = Vec::new();
+        let s = summary(&even(10_000), &mut scratch);
+        assert!(s.quantile_mcse.iter().all(|e| *e > 0.0 && *e < 0.01));
+        assert_eq!(s.p10_p50_p90_mcse()[1], s.quantile_mcse[3]);
     }
 }

@@ -22,6 +22,7 @@ pub struct OptionCardProps {
 pub fn option_card(props: &OptionCardProps) -> Html {
     let r = &props.result;
     let q = &r.total.quantiles;
+    let [e10, e50, e90] = r.total.p10_p50_p90_mcse();
     let years = props.horizon as f64 / 12.0;
     html! {
         <article class={classes!("card", format!("opt-{}", props.index))} data-option={props.index.to_string()}>
@@ -29,11 +30,17 @@ pub fn option_card(props: &OptionCardProps) -> Html {
             <dl>
                 <div class="headline">
                     <dt>{ format!("Total spend over {} years (median)", trim_years(years)) }</dt>
-                    <dd data-metric="total-p50">{ money(q.p50) }</dd>
+                    <dd data-metric="total-p50">
+                        { money(q.p50) }
+                        <span class="mcse" title="Monte Carlo standard error">{ format!(" ±{}", money(e50)) }</span>
+                    </dd>
                 </div>
                 <div>
                     <dt>{ "80% range (P10 to P90)" }</dt>
-                    <dd data-metric="total-range">{ format!("{} to {}", money(q.p10), money(q.p90)) }</dd>
+                    <dd data-metric="total-range">
+                        { format!("{} to {}", money(q.p10), money(q.p90)) }
+                        <span class="mcse below" title="Monte Carlo standard errors of P10 and P90">{ format!("±{}, ±{}", money(e10), money(e90)) }</span>
+                    </dd>
                 </div>
                 <div>
                     <dt>{ "Mean, with Monte Carlo error" }</dt>

@@ -22,6 +22,7 @@ pub struct PairedCardProps {
 pub fn paired_card(props: &PairedCardProps) -> Html {
     let p = &props.pair;
     let d = &p.difference.quantiles;
+    let [e10, e50, e90] = p.difference.p10_p50_p90_mcse();
     let (a, b) = (&props.name_a, &props.name_b);
     let break_even = match p.break_even_month {
         Some(m) => format!("month {m}"),
@@ -42,11 +43,14 @@ pub fn paired_card(props: &PairedCardProps) -> Html {
                 </div>
                 <div>
                     <dt>{ format!("{a} minus {b}, total spend (median)") }</dt>
-                    <dd data-metric="diff-p50">{ money(d.p50) }</dd>
+                    <dd data-metric="diff-p50">{ format!("{} ±{}", money(d.p50), money(e50)) }</dd>
                 </div>
                 <div>
                     <dt>{ "80% range of the difference" }</dt>
-                    <dd data-metric="diff-range">{ format!("{} to {}", money(d.p10), money(d.p90)) }</dd>
+                    <dd data-metric="diff-range">
+                        { format!("{} to {}", money(d.p10), money(d.p90)) }
+                        <span class="mcse below" title="Monte Carlo standard errors of P10 and P90">{ format!("±{}, ±{}", money(e10), money(e90)) }</span>
+                    </dd>
                 </div>
                 <div>
                     <dt>{ "Mean difference, with Monte Carlo error" }</dt>
