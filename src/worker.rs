@@ -2,23 +2,34 @@
 //!
 //! The page sends a [`Request`] for every scenario change. The worker keeps
 //! only the newest request: older ones still queued are dropped unrun. For
-//! the newest it runs a quick preview at once, then the full path count in
-//! slices of at most [`SLICE_MS`], returning to the event loop between
+//! the newest it runs a quick preview at once, then (after
+//! [`PAINT_PAUSE_MS`], so the page can paint the preview) the full path count
+//! in slices of at most [`SLICE_MS`], returning to the event loop between
 //! slices; a newer request arriving meanwhile abandons the full run. So
 //! during a drag only previews run, and once input settles the full result
-//! follows without a fixed delay. Responses carry the request's generation
+//! follows. Responses carry the request's generation
 //! so the page can ignore anything stale.
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
 use gloo::worker::{HandlerId, Worker, WorkerScope};
 use serde::{Deserialize, Serialize};
 use turnaround_engine::{simulate_with_paths, validate, Results, Run, ScenarioInput};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Paths in a preview run.
 pub const PREVIEW_PATHS: u32 = 1_000;
 
 /// Longest the worker computes before checking for newer input.
 pub const SLICE_MS: f64 = 12.0;
+
+/// Pause between sending a preview and starting the full run: about two
+/// frames, so the page can paint the preview before the full run competes
+/// with it for the processor, and a drag's next input usually arrives first.
+pub const PAINT_PAUSE_MS: u32 = 30;
 
 /// A request to simulate a scenario.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -88,7 +99,7 @@ fn now() -> f64 {
     }
 }
 
-/// Internal messages the worker sends itself from timers.
+/// Internal messages the worker sends itself, one task apart.
 pub enum Tick {
     /// Run the preview for the newest request.
     Preview,
@@ -107,13 +118,56 @@ struct FullRun {
 pub struct SimWorker {
     newest: Option<(HandlerId, Request)>,
     full: Option<FullRun>,
-    timer: Option<Timeout>,
+    yielder: Option<Yielder>,
+    /// The pause before a full run starts (dropping it cancels the start).
+    pause: Option<Timeout>,
+}
+
+/// Hands the worker a [`Tick`] in a new task, through a `MessageChannel`:
+/// between tasks the worker receives newer requests, and unlike chained
+/// `setTimeout(0)` calls (clamped to 4 ms after five levels) it adds no delay.
+struct Yielder {
+    port: web_sys::MessagePort,
+    next: Rc<RefCell<Option<Tick>>>,
+    _receiver: web_sys::MessagePort,
+    _on_message: Closure<dyn FnMut()>,
+}
+
+impl Yielder {
+    fn new(scope: &WorkerScope<SimWorker>) -> Option<Yielder> {
+        let channel = web_sys::MessageChannel::new().ok()?;
+        let next = Rc::new(RefCell::new(None::<Tick>));
+        let (scope, slot) = (scope.clone(), next.clone());
+        let on_message = Closure::<dyn FnMut()>::new(move || {
+            if let Some(tick) = slot.borrow_mut().take() {
+                scope.send_message(tick);
+            }
+        });
+        let receiver = channel.port1();
+        receiver.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        Some(Yielder {
+            port: channel.port2(),
+            next,
+            _receiver: receiver,
+            _on_message: on_message,
+        })
+    }
+
+    /// Replaces any tick not yet delivered: only the newest matters.
+    fn post(&self, tick: Tick) {
+        *self.next.borrow_mut() = Some(tick);
+        let _ = self.port.post_message(&JsValue::NULL);
+    }
 }
 
 impl SimWorker {
-    fn schedule(&mut self, scope: &WorkerScope<Self>, tick: Tick) {
-        let scope = scope.clone();
-        self.timer = Some(Timeout::new(0, move || scope.send_message(tick)));
+    fn schedule(&self, scope: &WorkerScope<Self>, tick: Tick) {
+        match &self.yielder {
+            Some(y) => y.post(tick),
+            // No MessageChannel: still run, though newer input then waits
+            // for the whole run.
+            None => scope.send_message(tick),
+        }
     }
 }
 
@@ -122,16 +176,16 @@ impl Worker for SimWorker {
     type Input = Request;
     type Output = Response;
 
-    fn create(_scope: &WorkerScope<Self>) -> Self {
+    fn create(scope: &WorkerScope<Self>) -> Self {
         SimWorker {
             newest: None,
             full: None,
-            timer: None,
+            yielder: Yielder::new(scope),
+            pause: None,
         }
     }
 
     fn update(&mut self, scope: &WorkerScope<Self>, tick: Tick) {
-        self.timer = None;
         let Some((id, request)) = self.newest.as_ref() else {
             return;
         };
@@ -150,7 +204,10 @@ impl Worker for SimWorker {
                 scope.respond(id, response);
                 if full.is_some() {
                     self.full = full;
-                    self.schedule(scope, Tick::Slice(generation));
+                    let scope = scope.clone();
+                    self.pause = Some(Timeout::new(PAINT_PAUSE_MS, move || {
+                        scope.send_message(Tick::Slice(generation))
+                    }));
                 }
             }
             Tick::Slice(g) => {
@@ -182,10 +239,11 @@ impl Worker for SimWorker {
     }
 
     fn received(&mut self, scope: &WorkerScope<Self>, request: Request, id: HandlerId) {
-        // Newest wins: dropping the pending timer and any full run abandons
-        // all work for older input.
+        // Newest wins: dropping any full run, and replacing any tick not yet
+        // delivered, abandons all work for older input.
         self.newest = Some((id, request));
         self.full = None;
+        self.pause = None;
         self.schedule(scope, Tick::Preview);
     }
 }
