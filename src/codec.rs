@@ -314,13 +314,15 @@ fn decode_pairs(mut pairs: Vec<(String, String)>, mut warnings: Vec<Warning>) ->
         }
         for n in culprits.into_iter().rev() {
             let (shown, param, i) = applied.remove(n);
-            let base_option = if i < base.options.len() { i } else { 0 };
-            if let Some(v) = param.get(&base, base_option) {
+            if let Some(v) = param.get(&base, crate::params::baseline_option(&base, i)) {
                 param.set(&mut input, i, v);
             }
             warnings.push(Warning {
                 what: shown,
-                why: format!("ignored, because together with the other values: {err}"),
+                why: format!(
+                    "ignored, because together with the other values: {}",
+                    crate::params::explain(&err)
+                ),
             });
         }
     }

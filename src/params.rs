@@ -1034,6 +1034,18 @@ pub static PARAMS: &[ParamDef] = &[
         ctx!(scalar context.finance.discount_rate),
     ),
     def(
+        "fin.deflator",
+        "General inflation",
+        "Annual rise in prices generally (GDP deflator): turns cash into base-year pounds so the real Green Book rate applies.",
+        G::Finance,
+        U::PercentPerYear,
+        K::Scalar,
+        (-0.05, 0.2, 0.0025),
+        false,
+        "context.finance.general_inflation",
+        ctx!(scalar context.finance.general_inflation),
+    ),
+    def(
         "fin.base",
         "Price base year",
         "Year of the prices entered.",
@@ -1215,6 +1227,16 @@ pub fn in_group(group: Group) -> impl Iterator<Item = &'static ParamDef> {
     PARAMS.iter().filter(move |p| p.group == group)
 }
 
+/// The preset option an option is compared with: the same one, or the first
+/// for options the preset does not have (added options start as its copy).
+pub fn baseline_option(baseline: &ScenarioInput, option: usize) -> usize {
+    if option < baseline.options.len() {
+        option
+    } else {
+        0
+    }
+}
+
 /// One assumption that differs between two scenarios.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Change {
@@ -1240,11 +1262,7 @@ pub fn changes(baseline: &ScenarioInput, current: &ScenarioInput) -> Vec<Change>
             1
         };
         for option in 0..options {
-            let base_option = if option < baseline.options.len() {
-                option
-            } else {
-                0
-            };
+            let base_option = baseline_option(baseline, option);
             let (Some(b), Some(c)) = (param.get(baseline, base_option), param.get(current, option))
             else {
                 continue;

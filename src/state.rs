@@ -8,7 +8,7 @@
 use std::rc::Rc;
 
 use crate::codec::{self, Decoded, Warning, MAX_OPTIONS};
-use crate::params::{ParamDef, Value};
+use crate::params::{baseline_option, ParamDef, Value};
 use turnaround_engine::{
     presets::{preset, PresetId},
     Route, ScenarioInput,
@@ -62,8 +62,6 @@ pub enum Action {
         /// How to record the change in history.
         commit: Commit,
     },
-    /// Record the current scenario in history (a drag ended).
-    Settle,
     /// Change an option's leadership route.
     SetRoute {
         /// Option index.
@@ -89,7 +87,7 @@ pub enum Action {
         /// Option index.
         option: usize,
     },
-    /// Put every assumption back to the preset, keeping options' names and routes.
+    /// Go back to the preset exactly: its assumptions, options and settings.
     ResetAll,
     /// Replace the scenario with one decoded from a link (load, Back, Forward).
     OpenLink {
@@ -153,7 +151,6 @@ impl AppState {
                 }
                 commit = how;
             }
-            Action::Settle => {}
             Action::SetRoute { option, route } => {
                 if let Some(o) = next.input.options.get_mut(option) {
                     o.route = route;
@@ -182,29 +179,17 @@ impl AppState {
                 next.input.options.remove(i);
             }
             Action::Reset { param, option } => {
-                let base_option = if option < self.baseline.options.len() {
-                    option
-                } else {
-                    0
-                };
-                if let Some(v) = param.get(&self.baseline, base_option) {
+                if mix_index(param.key).is_some() {
+                    // The shares only make sense together: reset the whole mix.
+                    next.input.context.placements.mix = self.baseline.context.placements.mix;
+                } else if let Some(v) =
+                    param.get(&self.baseline, baseline_option(&self.baseline, option))
+                {
                     param.set(&mut next.input, option, v);
                 }
             }
             Action::ResetAll => {
-                let names_routes: Vec<(String, Route)> = self
-                    .input
-                    .options
-                    .iter()
-                    .map(|o| (o.name.clone(), o.route))
-                    .collect();
                 next.input = (*self.baseline).clone();
-                codec::resize_options(&mut next.input, names_routes.len());
-                for (o, (name, route)) in next.input.options.iter_mut().zip(names_routes) {
-                    o.name = name;
-                    o.route = route;
-                }
-                next.input.simulation = self.input.simulation.clone();
             }
             Action::OpenLink { decoded, raw } => {
                 next.preset = decoded.preset;

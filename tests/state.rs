@@ -206,3 +206,86 @@ fn loading_a_preset_replaces_the_baseline() {
     assert_eq!(s.input, preset(PresetId::England2024));
     assert_eq!(*s.baseline, preset(PresetId::England2024));
 }
+
+#[test]
+fn resetting_one_mix_share_resets_the_whole_mix() {
+    let s = AppState::new(PresetId::Sandwell2012);
+    let s = set(&s, "pl.mix.ifa", 0, Value::Scalar(0.4));
+    assert_ne!(
+        s.input.context.placements.mix,
+        s.baseline.context.placements.mix
+    );
+    let reset = s.apply(Action::Reset {
+        param: params::find("pl.mix.inhouse").unwrap(),
+        option: 0,
+    });
+    assert_eq!(
+        reset.input.context.placements.mix,
+        reset.baseline.context.placements.mix
+    );
+    assert!(changes(&reset.baseline, &reset.input).is_empty());
+}
+
+#[test]
+fn reset_all_restores_the_preset_exactly() {
+    let s = AppState::new(PresetId::England2024)
+        .apply(Action::AddOption)
+        .apply(Action::SetRoute {
+            option: 0,
+            route: Route::InterimChain,
+        });
+    let s = set(&s, "seed", 0, Value::Scalar(99.0));
+    let s = s.apply(Action::ResetAll);
+    assert_eq!(s.input, preset(PresetId::England2024));
+}
+
+#[test]
+fn the_verdict_names_the_cheaper_option_and_its_saving() {
+    use turnaround::components::verdict::sentence;
+    let mut input = preset(PresetId::Sandwell2012);
+    input.simulation.paths = 500;
+    let results = turnaround_engine::simulate(&validate(&input).unwrap());
+    let text = sentence(&results, &results.pairs[0]);
+    let p = &results.pairs[0];
+    let (cheaper, other) = if p.p_b_cheaper.mean >= p.p_a_cheaper.mean {
+        (&results.options[1].name, &results.options[0].name)
+    } else {
+        (&results.options[0].name, &results.options[1].name)
+    };
+    assert!(
+        text.starts_with(&format!("{cheaper} is cheaper than {other} in ")),
+        "{text}"
+    );
+    assert!(
+        text.contains("over 5 years") && text.contains("80% of futures"),
+        "{text}"
+    );
+    assert!(text.contains("fewer leadership changes"), "{text}");
+}
+
+#[test]
+fn option_changes_are_listed_in_words() {
+    use turnaround::components::changes::option_changes;
+    let s = AppState::new(PresetId::Sandwell2012)
+        .apply(Action::AddOption)
+        .apply(Action::SetRoute {
+            option: 2,
+            route: Route::InterimChain,
+        })
+        .apply(Action::RenameOption {
+            option: 0,
+            name: "Headhunt".into(),
+        });
+    let list = option_changes(&s.baseline, &s.input);
+    assert_eq!(list.len(), 2, "{list:?}");
+    assert_eq!(list[0], "Option 1 renamed: Recruit → Headhunt");
+    assert!(
+        list[1].starts_with("Added option: Option 3 (Interim cover only"),
+        "{list:?}"
+    );
+    let s = s
+        .apply(Action::RemoveOption(2))
+        .apply(Action::RemoveOption(1));
+    assert!(option_changes(&s.baseline, &s.input)
+        .contains(&"Removed option: In-source partner".to_string()));
+}

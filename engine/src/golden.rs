@@ -27,7 +27,7 @@ pub const TOTAL_P50_BITS: [u64; 2] = [4731573035248762018, 4731516164843745105];
 /// `f64::to_bits` of each option's mean total spend (`options[i].total.quantiles.mean`).
 pub const TOTAL_MEAN_BITS: [u64; 2] = [4731580033875989417, 4731526305352733580];
 /// `f64::to_bits` of each option's mean NPV (`options[i].npv.quantiles.mean`).
-pub const NPV_MEAN_BITS: [u64; 2] = [4730950518022220990, 4730902236293632376];
+pub const NPV_MEAN_BITS: [u64; 2] = [4730620153805775361, 4730574724164126810];
 /// `f64::to_bits` of each option's mean leadership changes.
 pub const LEADERSHIP_CHANGES_MEAN_BITS: [u64; 2] = [4617084708480698286, 4616501492328953807];
 /// `f64::to_bits` of the paired difference's median (`pairs[0].difference.quantiles.p50`).

@@ -248,10 +248,21 @@ pub struct SenParams {
 pub struct FinanceParams {
     /// Annual budget for the modelled lines, GBP, held flat in cash.
     pub annual_budget: f64,
-    /// Annual discount rate for net present value (HM Treasury Green Book: 0.035).
+    /// Annual discount rate for net present value (HM Treasury Green Book:
+    /// 0.035). A real rate: it applies to spend in price-base-year pounds.
     pub discount_rate: f64,
+    /// Annual general inflation (GDP deflator) that turns cash into
+    /// price-base-year pounds for discounting, so the real Green Book rate
+    /// is applied to real values. Absent in scenarios saved before it
+    /// existed: 2%.
+    #[serde(default = "default_general_inflation")]
+    pub general_inflation: f64,
     /// Year whose prices the money inputs are in.
     pub price_base_year: u16,
+}
+
+fn default_general_inflation() -> f64 {
+    0.02
 }
 
 /// How an option gets its director.

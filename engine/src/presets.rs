@@ -164,6 +164,7 @@ fn sandwell() -> ScenarioInput {
             finance: FinanceParams {
                 annual_budget: 36_000_000.0,
                 discount_rate: 0.035,
+                general_inflation: 0.02,
                 price_base_year: 2012,
             },
         },
@@ -246,6 +247,7 @@ fn england() -> ScenarioInput {
             finance: FinanceParams {
                 annual_budget: 62_000_000.0,
                 discount_rate: 0.035,
+                general_inflation: 0.02,
                 price_base_year: 2024,
             },
         },
@@ -299,7 +301,7 @@ const fn src(
 }
 
 /// Sources shared by both presets (modelling choices and the stability index).
-const COMMON: [Source; 32] = [
+const COMMON: [Source; 33] = [
             src("simulation.seed", "Fixed seed so the preset reproduces exactly; any value will do", "-", false),
             src("simulation.paths", "10,000 futures: Monte Carlo error of the mean total well under 0.1%", "-", false),
             src("simulation.horizon_months", "Five years, a typical medium-term financial plan", "-", false),
@@ -315,7 +317,8 @@ const COMMON: [Source; 32] = [
             src("context.stability.sen_coupling", "Assumption: instability halves travel-training throughput at S = 0", "-", true),
             src("context.workforce.establishment_fte", "Estimate of a metropolitan borough's children's social worker establishment", "-", true),
             src("context.placements.shift", "Assumption: move 5% of all children from IFA to in-house fostering within 24 months (the contract's placement goal)", "-", true),
-            src("context.finance.discount_rate", "HM Treasury Green Book discount rate 3.5%", "2022", false),
+            src("context.finance.discount_rate", "HM Treasury Green Book discount rate 3.5% (a real rate)", "2022", false),
+            src("context.finance.general_inflation", "Estimate: the Bank of England's 2% CPI target as the general price deflator for discounting real values", "-", true),
             src("options.leadership.interim_days_per_year", "Interim days paid per year (brief: 220)", "-", false),
             src("options.leadership.campaign_months", "No published time-to-recruit for a DCS; estimate", "-", true),
             src("options.leadership.tenure_shape", "Weibull shape 1 (memoryless): no evidence for a different shape", "-", true),
@@ -412,5 +415,5 @@ const fn concat<const A: usize, const B: usize, const C: usize>(
     out
 }
 
-static SANDWELL_SOURCES: &[Source] = &concat::<27, 32, 59>(SANDWELL_SPECIFIC, COMMON);
-static ENGLAND_SOURCES: &[Source] = &concat::<27, 32, 59>(ENGLAND_SPECIFIC, COMMON);
+static SANDWELL_SOURCES: &[Source] = &concat::<27, 33, 60>(SANDWELL_SPECIFIC, COMMON);
+static ENGLAND_SOURCES: &[Source] = &concat::<27, 33, 60>(ENGLAND_SPECIFIC, COMMON);

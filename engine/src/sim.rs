@@ -16,7 +16,7 @@ use crate::validate::{Scenario, MAX_PATHS};
 
 /// Engine and model version. Bump the model number whenever numbers change.
 pub const ENGINE_VERSION: &str =
-    concat!("turnaround-engine ", env!("CARGO_PKG_VERSION"), " model 1");
+    concat!("turnaround-engine ", env!("CARGO_PKG_VERSION"), " model 2");
 
 /// Weeks in a month: 52.18 / 12.
 pub const WEEKS_PER_MONTH: f64 = 52.18 / 12.0;
@@ -319,9 +319,12 @@ impl Run {
             cost_per_trainee: cx.sen.cost_per_trainee,
         };
 
-        // Discount factor at the end of each month.
+        // Discount factor at the end of each month. Spend is in cash; the
+        // Green Book rate is real, so cash is discounted at the matching
+        // nominal rate (1 + r)(1 + general inflation) - 1.
+        let nominal = (1.0 + cx.finance.discount_rate) * (1.0 + cx.finance.general_inflation);
         let discount: Vec<f64> = (1..=horizon)
-            .map(|t| libm::pow(1.0 + cx.finance.discount_rate, -(t as f64) / 12.0))
+            .map(|t| libm::pow(nominal, -(t as f64) / 12.0))
             .collect();
 
         // Shared path contexts and each option's per-path state.

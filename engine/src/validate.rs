@@ -369,6 +369,12 @@ fn check(input: &ScenarioInput) -> R {
     let f = &input.context.finance;
     non_negative("context.finance.annual_budget", f.annual_budget)?;
     bounded("context.finance.discount_rate", f.discount_rate, -0.5, 1.0)?;
+    bounded(
+        "context.finance.general_inflation",
+        f.general_inflation,
+        -0.5,
+        1.0,
+    )?;
 
     if input.options.is_empty() {
         return Err(ScenarioError::new("options", ErrorKind::NoOptions));

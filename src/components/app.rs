@@ -61,7 +61,7 @@ pub fn app() -> Html {
             />
             <main class="layout">
                 <Assumptions state={(*state).clone()} dispatch={dispatch.clone()} />
-                <div class="results-column">
+                <div class="results-column" id="results" tabindex="-1">
                     <Changes
                         baseline={state.baseline.clone()}
                         input={state.input.clone()}

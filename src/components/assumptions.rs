@@ -58,7 +58,7 @@ fn field(state: &AppState, shared: &Shared, param: &'static ParamDef, option: us
         param.get(&state.input, option),
         param.get(
             &state.baseline,
-            option.min(state.baseline.options.len() - 1),
+            crate::params::baseline_option(&state.baseline, option),
         ),
     ) else {
         return html! {};
@@ -138,7 +138,7 @@ pub fn assumptions(props: &AssumptionsProps) -> Html {
     });
 
     html! {
-        <aside class="assumptions" aria-label="Assumptions">
+        <aside class="assumptions" id="assumptions" tabindex="-1" aria-label="Assumptions">
             <details class="group" open=true>
                 <summary><h2>{ "Leadership" }</h2></summary>
                 <div role="tablist" class="tabs" aria-label="Option to edit">{ for tabs }</div>

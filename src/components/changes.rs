@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::components::assumptions::route_label;
 use crate::components::param_field::describe;
 use crate::params::changes;
 use crate::state::Action;
@@ -27,17 +28,22 @@ pub struct ChangesProps {
 #[function_component(Changes)]
 pub fn changes_list(props: &ChangesProps) -> Html {
     let list = changes(&props.baseline, &props.input);
+    let structure = option_changes(&props.baseline, &props.input);
     let several_options = props.input.options.len() > 1;
+    let count = list.len() + structure.len();
     html! {
         <section class="changes" aria-labelledby="changes-h">
             <h2 id="changes-h">
                 { format!("Changed from {}", props.preset.label()) }
-                <span class="count">{ format!(" ({})", list.len()) }</span>
+                <span class="count">{ format!(" ({count})") }</span>
             </h2>
-            if list.is_empty() {
+            if count == 0 {
                 <p class="muted">{ "No assumptions changed: this is the preset as published." }</p>
             } else {
                 <ul>
+                    { for structure.iter().map(|text| html! {
+                        <li class="structural">{ text }</li>
+                    }) }
                     { for list.iter().map(|c| {
                         let (param, option) = (c.param, c.option);
                         let who = if param.per_option && several_options {
@@ -66,4 +72,36 @@ pub fn changes_list(props: &ChangesProps) -> Html {
             }
         </section>
     }
+}
+
+/// Options added, removed, renamed or given another route, in words (these
+/// have no single reset: "Reset all" restores the preset's options).
+pub fn option_changes(baseline: &ScenarioInput, input: &ScenarioInput) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, o) in input.options.iter().enumerate() {
+        match baseline.options.get(i) {
+            None => out.push(format!(
+                "Added option: {} ({})",
+                o.name,
+                route_label(o.route)
+            )),
+            Some(b) => {
+                if b.name != o.name {
+                    out.push(format!("Option {} renamed: {} → {}", i + 1, b.name, o.name));
+                }
+                if b.route != o.route {
+                    out.push(format!(
+                        "Route of {}: {} → {}",
+                        o.name,
+                        route_label(b.route),
+                        route_label(o.route)
+                    ));
+                }
+            }
+        }
+    }
+    for b in baseline.options.iter().skip(input.options.len()) {
+        out.push(format!("Removed option: {}", b.name));
+    }
+    out
 }

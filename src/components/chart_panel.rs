@@ -12,6 +12,9 @@ use yew::prelude::*;
 use crate::charts::{ChartLayout, ChartStyle};
 use crate::view_model::ChartSpec;
 
+/// Least time between two redraws of one chart.
+pub const MIN_REDRAW_MS: f64 = 120.0;
+
 /// Chart panel properties.
 #[derive(Properties, PartialEq)]
 pub struct ChartPanelProps {
@@ -69,17 +72,24 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
             move || drop(listener)
         });
     }
+    let last_draw = use_mut_ref(|| f64::NEG_INFINITY);
     {
         let canvas = canvas.clone();
         let layout = layout.clone();
+        let last_draw = last_draw.clone();
         use_effect_with(
             (props.spec.clone(), props.type_scale, *resized),
             move |(spec, scale, _)| {
                 // Draw in a task of its own, so six charts redrawing after a
-                // result never add up to one long main-thread task. A newer
-                // result drops (cancels) a draw that has not run yet.
+                // result never add up to one long main-thread task, and at
+                // most every MIN_REDRAW_MS, so previews arriving during a drag
+                // leave the main thread free. A newer result drops (cancels) a
+                // draw that has not run yet, so the newest data is drawn last.
                 let (spec, scale) = (spec.clone(), *scale);
-                let pending = Timeout::new(0, move || {
+                let since = js_sys::Date::now() - *last_draw.borrow();
+                let wait = (MIN_REDRAW_MS - since).max(0.0) as u32;
+                let pending = Timeout::new(wait, move || {
+                    *last_draw.borrow_mut() = js_sys::Date::now();
                     if let Some(c) = canvas.cast::<HtmlCanvasElement>() {
                         *layout.borrow_mut() = draw(&c, &spec, scale);
                         c.set_attribute("data-drawn", "true").ok();

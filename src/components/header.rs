@@ -1,5 +1,6 @@
 //! Header: title, preset picker and the options' names.
 
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -46,6 +47,10 @@ pub fn header(props: &HeaderProps) -> Html {
                         }) }
                     </select>
                 </label>
+                <nav class="jump" aria-label="Go to">
+                    <button class="secondary" onclick={Callback::from(|_| jump_to("results"))}>{ "Results" }</button>
+                    <button class="secondary" onclick={Callback::from(|_| jump_to("assumptions"))}>{ "Assumptions" }</button>
+                </nav>
                 <label class="toggle">
                     <input
                         type="checkbox"
@@ -106,5 +111,16 @@ pub fn header(props: &HeaderProps) -> Html {
                 </div>
             </div>
         </header>
+    }
+}
+
+/// Scrolls to a page section and moves keyboard focus there, without
+/// touching the URL fragment (which holds the scenario).
+fn jump_to(id: &str) {
+    if let Some(el) = gloo::utils::document().get_element_by_id(id) {
+        el.scroll_into_view();
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
     }
 }

@@ -15,3 +15,4 @@ pub mod results;
 pub mod saved_scenarios;
 pub mod share_and_save;
 pub mod share_panel;
+pub mod verdict;

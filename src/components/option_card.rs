@@ -51,7 +51,7 @@ pub fn option_card(props: &OptionCardProps) -> Html {
                     <dd data-metric="npv">{ format!("{} ±{}", money(r.npv.quantiles.mean), money(r.npv.mcse)) }</dd>
                 </div>
                 <div>
-                    <dt>{ "Overspend against budget (mean)" }</dt>
+                    <dt>{ format!("Overspend against budget over {} years (mean; budget held flat in cash)", trim_years(years)) }</dt>
                     <dd data-metric="overspend" class={if r.overspend.quantiles.mean > 0.0 { "bad" } else { "good" }}>
                         { format!("{} ±{}", money(r.overspend.quantiles.mean), money(r.overspend.mcse)) }
                     </dd>

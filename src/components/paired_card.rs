@@ -24,9 +24,13 @@ pub fn paired_card(props: &PairedCardProps) -> Html {
     let d = &p.difference.quantiles;
     let [e10, e50, e90] = p.difference.p10_p50_p90_mcse();
     let (a, b) = (&props.name_a, &props.name_b);
+    // The mean cumulative difference (a minus b) at the end says which option
+    // is cheaper on average; break-even is when that became and stayed so.
+    let cheaper = if d.mean < 0.0 { a } else { b };
     let break_even = match p.break_even_month {
-        Some(m) => format!("month {m}"),
-        None => "not within the horizon".to_string(),
+        _ if d.mean == 0.0 => "no difference on average".to_string(),
+        Some(m) => format!("{cheaper} cheaper on average from month {m}"),
+        None => format!("{cheaper} cheaper on average throughout"),
     };
     html! {
         <article class="card paired" data-pair={format!("{}-{}", p.a, p.b)}>
@@ -58,7 +62,7 @@ pub fn paired_card(props: &PairedCardProps) -> Html {
                 </div>
                 <div>
                     <dt>{ "Break-even month" }</dt>
-                    <dd data-metric="break-even">{ break_even }</dd>
+                    <dd data-metric="break-even" class="text">{ break_even }</dd>
                 </div>
                 <div>
                     <dt>{ "Difference in leadership changes" }</dt>

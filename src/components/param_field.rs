@@ -8,7 +8,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::format;
-use crate::params::{trim, Kind, ParamDef, Value};
+use crate::params::{trim, Kind, ParamDef, Unit, Value};
 use crate::state::Commit;
 use turnaround_engine::Range;
 
@@ -75,12 +75,11 @@ pub fn parse_typed(text: &str) -> Option<f64> {
 /// for large whole numbers (`160,000`), which [`parse_typed`] reads back.
 fn shown(param: &ParamDef, v: f64) -> String {
     let d = (v * param.unit.display_factor() * 1e6).round() / 1e6;
-    use crate::params::Unit as U;
     let grouped = matches!(
         param.unit,
-        U::Gbp | U::GbpPerYear | U::GbpPerWeek | U::GbpPerDay | U::Count | U::Fte
+        Unit::Gbp | Unit::GbpPerYear | Unit::GbpPerWeek | Unit::GbpPerDay | Unit::Count | Unit::Fte
     );
-    if grouped && d.abs() >= 10_000.0 && d.fract() == 0.0 {
+    if grouped && d.abs() >= 1_000.0 && d.fract() == 0.0 {
         let s = format::thousands(d.abs() as u64);
         if d < 0.0 {
             format!("-{s}")
@@ -90,6 +89,21 @@ fn shown(param: &ParamDef, v: f64) -> String {
     } else {
         trim(d)
     }
+}
+
+/// A bare fraction typed into a percentage box ("0.3") is ambiguous: it
+/// could mean 0.3% or 30%. Asks for the % sign rather than guess.
+fn ambiguous_percent(param: &ParamDef, raw: &str, typed: f64) -> Option<String> {
+    let percent = matches!(param.unit, Unit::Percent | Unit::PercentPerYear);
+    (percent && !raw.contains('%') && typed > 0.0 && typed < 1.0).then(|| {
+        format!(
+            "this box is in percent: for {}% type {}%, for {}% type {}",
+            trim(typed),
+            trim(typed),
+            trim(typed * 100.0),
+            trim(typed * 100.0)
+        )
+    })
 }
 
 /// Which number box of a range.
@@ -122,17 +136,37 @@ fn with_slot(value: &Value, slot: Slot, v: f64) -> Value {
 }
 
 /// Moving the slider of a range shifts the whole range, keeping its spread,
-/// so "what if it costs more" keeps the stated uncertainty.
+/// so "what if it costs more" keeps the stated uncertainty. At the ends of
+/// the allowed bounds the shift stops rather than squashing the range.
 fn slid(param: &ParamDef, value: &Value, v: f64) -> Value {
     match value {
         Value::Range(r) => {
-            let delta = v - r.likely;
-            let low = (r.low + delta).clamp(param.min, param.max);
-            let high = (r.high + delta).clamp(param.min, param.max);
-            Value::Range(Range::new(low.min(v), v, high.max(v)))
+            let delta = (v - r.likely).clamp(param.min - r.low, param.max - r.high);
+            Value::Range(Range::new(r.low + delta, r.likely + delta, r.high + delta))
         }
         Value::Scalar(_) => Value::Scalar(v),
     }
+}
+
+/// Slider bounds: a third to three times the preset value, so a drag moves
+/// by sensible steps (the number boxes still take anything within the
+/// parameter's bounds); the full bounds for shares, years and zero presets.
+/// Always wide enough to show the current value.
+fn slider_bounds(param: &ParamDef, baseline: f64, current: f64) -> (f64, f64) {
+    let relative = !matches!(
+        param.unit,
+        Unit::Percent | Unit::PercentPerYear | Unit::Year
+    );
+    let (lo, hi) = if relative && baseline > 0.0 {
+        (
+            (baseline / 3.0).max(param.min),
+            (baseline * 3.0).min(param.max),
+        )
+    } else {
+        (param.min, param.max)
+    };
+    let snap = |x: f64| (x / param.step).round() * param.step;
+    (snap(lo.min(current)), snap(hi.max(current)))
 }
 
 /// One assumption's inputs.
@@ -140,6 +174,15 @@ fn slid(param: &ParamDef, value: &Value, v: f64) -> Value {
 pub fn param_field(props: &ParamFieldProps) -> Html {
     let draft = use_state(|| None::<(u8, String)>);
     let error = use_state(|| None::<String>);
+    {
+        // A value that changed from outside (Back, a reset, another box)
+        // replaces whatever was typed and its message.
+        let (draft, error) = (draft.clone(), error.clone());
+        use_effect_with(props.value, move |_| {
+            draft.set(None);
+            error.set(None);
+        });
+    }
     let p = props.param;
     let id = format!("f-{}-{}", props.option, p.key.replace('.', "-"));
     let unit = p.unit.suffix();
@@ -196,13 +239,14 @@ pub fn param_field(props: &ParamFieldProps) -> Html {
             Callback::from(move |e: Event| settle.emit(e.unchecked_into()))
         };
         let central = props.value.central();
+        let (slider_min, slider_max) = slider_bounds(p, props.baseline.central(), central);
         html! {
             <input
                 type="range"
                 id={id.clone()}
                 class="slider"
-                min={p.min.to_string()}
-                max={p.max.to_string()}
+                min={slider_min.to_string()}
+                max={slider_max.to_string()}
                 step={p.step.to_string()}
                 value={central.to_string()}
                 aria-label={format!("{}{}{}", p.label, if spoken.is_empty() { "" } else { ", " }, spoken)}
@@ -229,6 +273,11 @@ pub fn param_field(props: &ParamFieldProps) -> Html {
                     error.set(Some("enter a number, like 41,000 or 25%".into()));
                     return;
                 };
+                if let Some(msg) = ambiguous_percent(p, &raw, typed) {
+                    draft.set(Some((n, raw)));
+                    error.set(Some(msg));
+                    return;
+                }
                 submit(
                     with_slot(&value, slot, typed / factor),
                     Commit::Push,
@@ -312,5 +361,60 @@ pub fn describe(value: &Value, p: &ParamDef) -> String {
             format::in_unit(r.likely, p.unit),
             format::in_unit(r.high, p.unit)
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::params::find;
+
+    #[test]
+    fn sliding_a_range_keeps_its_spread_at_the_bounds() {
+        let p = find("int.rate").unwrap(); // bounds 100..5,000
+        let r = Value::Range(Range::new(800.0, 1_000.0, 1_250.0));
+        assert_eq!(
+            slid(p, &r, 1_100.0),
+            Value::Range(Range::new(900.0, 1_100.0, 1_350.0))
+        );
+        // Dragged to the bottom: the shift stops where low meets the bound.
+        assert_eq!(
+            slid(p, &r, 100.0),
+            Value::Range(Range::new(100.0, 300.0, 550.0))
+        );
+        assert_eq!(slid(p, &Value::Scalar(3.0), 4.0), Value::Scalar(4.0));
+    }
+
+    #[test]
+    fn sliders_span_a_third_to_three_times_the_preset_value() {
+        let children = find("pl.children").unwrap();
+        assert_eq!(slider_bounds(children, 530.0, 530.0), (177.0, 1_590.0));
+        assert_eq!(slider_bounds(children, 530.0, 2_000.0), (177.0, 2_000.0));
+        let share = find("wf.agency").unwrap();
+        assert_eq!(slider_bounds(share, 0.25, 0.25), (0.0, 1.0));
+    }
+
+    #[test]
+    fn a_bare_fraction_in_a_percent_box_asks_for_the_percent_sign() {
+        let share = find("wf.agency").unwrap();
+        let msg = ambiguous_percent(share, "0.3", 0.3).unwrap();
+        assert!(
+            msg.contains("for 0.3% type 0.3%") && msg.contains("for 30% type 30"),
+            "{msg}"
+        );
+        assert_eq!(ambiguous_percent(share, "0.3%", 0.3), None);
+        assert_eq!(ambiguous_percent(share, "30", 30.0), None);
+        assert_eq!(
+            ambiguous_percent(find("pl.children").unwrap(), "0.5", 0.5),
+            None
+        );
+    }
+
+    #[test]
+    fn typed_numbers_accept_separators_and_suffixes() {
+        assert_eq!(parse_typed("41,000"), Some(41_000.0));
+        assert_eq!(parse_typed("£1.2m"), Some(1_200_000.0));
+        assert_eq!(parse_typed("25%"), Some(25.0));
+        assert_eq!(parse_typed("7OO"), None);
     }
 }

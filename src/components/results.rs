@@ -5,7 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::{
-    chart_panel::ChartPanel, option_card::OptionCard, paired_card::PairedCard,
+    chart_panel::ChartPanel, option_card::OptionCard, paired_card::PairedCard, verdict::Verdict,
 };
 use crate::format::thousands;
 use crate::hooks::ComputeState;
@@ -66,11 +66,15 @@ pub fn results_view(props: &ResultsProps) -> Html {
             <div class="sr-only" aria-live="polite" aria-atomic="true">
                 { if refining { String::new() } else { summary(&results) } }
             </div>
+            <Verdict results={results.clone()} />
             <div class="cards">
                 { for results.options.iter().enumerate().map(|(i, o)| html! {
                     <OptionCard index={i} result={o.clone()} horizon={results.horizon_months} />
                 }) }
             </div>
+            <p class="muted mcse-note">
+                { "± figures are Monte Carlo error: how precisely the simulation pins each figure down. The uncertainty of the outcome itself is the 80% range." }
+            </p>
             { for results.pairs.iter().map(|p| html! {
                 <PairedCard
                     pair={p.clone()}
@@ -80,7 +84,7 @@ pub fn results_view(props: &ResultsProps) -> Html {
             }) }
             <div class="charts">
                 <ChartPanel type_scale={props.type_scale} id="chart-cumulative" spec={Rc::new(view_model::cumulative(&results))}
-                    caption="Shaded bands hold 90% and 50% of simulated futures; the line is the median." />
+                    caption="Shaded bands hold 90% and 50% of simulated futures; the line is the median. Point at or touch the chart for values." />
                 if let Some(d) = view_model::difference(&results, 0) {
                     <ChartPanel type_scale={props.type_scale} id="chart-difference" spec={Rc::new(d)}
                         caption="How much more or less the first option costs than the second, across futures." />

@@ -102,3 +102,82 @@ for (const [what, link, message, kept] of BAD_LINKS) {
     await context.close();
   });
 }
+
+test("a drag writes the link at most every 300 ms and leaves one history entry", async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__writes = [];
+    for (const kind of ["pushState", "replaceState"]) {
+      const original = history[kind].bind(history);
+      history[kind] = (...args) => {
+        window.__writes.push({ kind, at: performance.now() });
+        return original(...args);
+      };
+    }
+  });
+  await page.goto(env.server.url);
+  await waitForFull(page);
+  const lengthBefore = await page.evaluate(() => history.length);
+  const slider = page.locator('.field[data-key="pl.children"] input[type=range]');
+  await slider.scrollIntoViewIfNeeded();
+  const box = await slider.boundingBox();
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width * 0.05, y);
+  await page.evaluate(() => (window.__writes = []));
+  await page.mouse.down();
+  for (let i = 1; i <= 60; i++) {
+    await page.mouse.move(box.x + box.width * (0.05 + i * 0.005), y);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
+  }
+  const duringDrag = await page.evaluate(() => window.__writes.slice());
+  await page.mouse.up();
+  await page.waitForFunction(() => window.__writes.length > 0 && !document.querySelector(".results.is-refining"));
+  await waitForFull(page);
+
+  const replaces = duringDrag.filter((w) => w.kind === "replaceState");
+  for (let i = 1; i < replaces.length; i++) {
+    assert.ok(replaces[i].at - replaces[i - 1].at >= 295, `replaced ${replaces[i].at - replaces[i - 1].at} ms apart`);
+  }
+  const span = duringDrag.length ? duringDrag[duringDrag.length - 1].at - duringDrag[0].at : 0;
+  assert.ok(replaces.length <= span / 295 + 1, `${replaces.length} replaces in ${span} ms`);
+  assert.equal(duringDrag.filter((w) => w.kind === "pushState").length, 1, "one push when the drag starts");
+  assert.equal(await page.evaluate(() => history.length), lengthBefore + 1, "one history entry per drag");
+  await page.goBack();
+  await page.waitForFunction(() => !location.hash.includes("pl.children"));
+  assert.deepEqual(page.problems ?? [], []);
+  await context.close();
+});
+
+test("text typed but refused is replaced when Back changes the value", async () => {
+  const { context, page } = await openPage(env.browser, env.server.url);
+  await waitForFull(page);
+  const box = page.locator('.field[data-key="pl.children"] input[type=text]');
+  await box.scrollIntoViewIfNeeded();
+  await box.fill("600");
+  await box.press("Enter");
+  await page.waitForFunction(() => location.hash.includes("pl.children=600"));
+  await box.fill("abc");
+  await box.press("Enter");
+  await page.locator('.field[data-key="pl.children"] .field-error').filter({ hasText: "enter a number" }).waitFor();
+  await page.goBack();
+  await page.waitForFunction(() => !location.hash.includes("pl.children"));
+  await page.waitForFunction(() => document.querySelector('.field[data-key="pl.children"] input[type=text]').value === "530");
+  assert.equal(await page.locator('.field[data-key="pl.children"] .field-error').innerText(), "");
+  await context.close();
+});
+
+test("resetting a placement-mix share from the changes list restores the mix", async () => {
+  const { context, page } = await openPage(env.browser, env.server.url);
+  await waitForFull(page);
+  const box = page.locator('.field[data-key="pl.mix.ifa"] input[type=text]');
+  await box.scrollIntoViewIfNeeded();
+  await box.fill("40");
+  await box.press("Enter");
+  await page.waitForFunction(() => location.hash.includes("pl.mix.ifa=0.4"));
+  await page.getByRole("button", { name: "Reset Mix: in-house fostering to the preset" }).click();
+  await page.waitForFunction(() => !location.hash.includes("pl.mix"));
+  assert.equal(await box.inputValue(), "25");
+  assert.match(await page.locator(".verdict").innerText(), /cheaper than .* in \d+% of simulated futures/);
+  await context.close();
+});
