@@ -1322,6 +1322,17 @@ pub fn for_field(field: &str) -> Option<(&'static ParamDef, usize)> {
 /// An engine validation error in the words of the page: the assumption's
 /// label and what is wrong, in its display unit.
 pub fn explain(err: &ScenarioError) -> String {
+    // The planned shift moves children out of one placement type, so it can
+    // never exceed that type's share: say so in those words.
+    if let ("context.placements.shift.share", ErrorKind::OutOfBounds { value, max, .. }) =
+        (err.field.as_str(), &err.kind)
+    {
+        return format!(
+            "the planned mix shift ({}%) cannot be more than the share of children in the type it moves them from ({}%): lower the planned shift first",
+            trim((value * 1000.0).round() / 10.0),
+            trim((max * 1000.0).round() / 10.0)
+        );
+    }
     let Some((param, _)) = for_field(&err.field) else {
         return err.to_string();
     };

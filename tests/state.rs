@@ -289,3 +289,15 @@ fn option_changes_are_listed_in_words() {
     assert!(option_changes(&s.baseline, &s.input)
         .contains(&"Removed option: In-source partner".to_string()));
 }
+
+#[test]
+fn a_mix_share_below_the_planned_shift_is_explained_in_those_words() {
+    let s = AppState::new(PresetId::Sandwell2012);
+    let msg = s
+        .rejection(params::find("pl.mix.ifa").unwrap(), 0, &Value::Scalar(0.02))
+        .expect("refused");
+    assert!(
+        msg.starts_with("the planned mix shift (5%) cannot be more than"),
+        "{msg}"
+    );
+}

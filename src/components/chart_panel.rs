@@ -151,7 +151,7 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
                 onpointerleave={on_leave}
             />
             <p class="readout" aria-hidden="true">
-                { readout.as_deref().unwrap_or("Point at the chart for values.") }
+                { readout.as_deref().unwrap_or("Point at or touch the chart for values.") }
             </p>
             <figcaption>{ props.caption.clone() }</figcaption>
             <button type="button" class="link download-png" onclick={on_png}
