@@ -7,7 +7,7 @@
 //! paths x options, never with paths x months.
 
 use crate::input::{OptionInput, Range, Route};
-use crate::output::{Estimate, OptionResult, PairResult, Quantiles, Results, SeatState, Summary};
+use crate::output::{Estimate, OptionResult, PairResult, Results, SeatState, Summary};
 use crate::rng::{
     normal_inverse, triangular_inverse, Stream, STREAM_CONTEXT, STREAM_LEADERSHIP, STREAM_PARAMS,
 };
@@ -603,16 +603,7 @@ impl Run {
 
 fn empty_summary() -> Summary {
     Summary {
-        quantiles: Quantiles {
-            p5: 0.0,
-            p10: 0.0,
-            p25: 0.0,
-            p50: 0.0,
-            p75: 0.0,
-            p90: 0.0,
-            p95: 0.0,
-            mean: 0.0,
-        },
+        quantiles: stats::constant(0.0, 0.0),
         mcse: 0.0,
         quantile_mcse: [0.0; 7],
     }

@@ -16,30 +16,12 @@ fn rank(p: f64, n: usize) -> usize {
 pub(crate) fn quantiles_in_place(values: &mut [f64], mean: f64) -> Quantiles {
     let n = values.len();
     if n == 0 {
-        return Quantiles {
-            p5: 0.0,
-            p10: 0.0,
-            p25: 0.0,
-            p50: 0.0,
-            p75: 0.0,
-            p90: 0.0,
-            p95: 0.0,
-            mean: 0.0,
-        };
+        return constant(0.0, 0.0);
     }
     // Constant series (common: contract fees, zero categories) need no selection.
     let first = values[0];
     if values.iter().all(|&v| v == first) {
-        return Quantiles {
-            p5: first,
-            p10: first,
-            p25: first,
-            p50: first,
-            p75: first,
-            p90: first,
-            p95: first,
-            mean,
-        };
+        return constant(first, mean);
     }
     let r: [usize; 7] = core::array::from_fn(|i| rank(QUANTILE_LEVELS[i], n));
     let mut q = [0.0; 7];
@@ -175,7 +157,8 @@ impl Quantiler {
     }
 }
 
-fn constant(v: f64, mean: f64) -> Quantiles {
+/// Every quantile equal to `v`, with the given mean.
+pub(crate) fn constant(v: f64, mean: f64) -> Quantiles {
     Quantiles {
         p5: v,
         p10: v,
