@@ -142,13 +142,9 @@ impl AppState {
                 value,
                 commit: how,
             } => {
-                let Ok(value) = param.check(&value) else {
+                let Ok(()) = set_param(&mut next.input, param, option, &value) else {
                     return self.clone();
                 };
-                param.set(&mut next.input, option, value);
-                if let Some(k) = mix_index(param.key) {
-                    rebalance_mix(&mut next.input.context.placements.mix, k);
-                }
                 commit = how;
             }
             Action::SetRoute { option, route } => {
@@ -229,14 +225,9 @@ impl AppState {
     /// The engine's complaint about a candidate change, if it would make the
     /// scenario invalid (used to show a message instead of silently refusing).
     pub fn rejection(&self, param: &ParamDef, option: usize, value: &Value) -> Option<String> {
-        let value = match param.check(value) {
-            Ok(v) => v,
-            Err(msg) => return Some(msg),
-        };
         let mut candidate = self.input.clone();
-        param.set(&mut candidate, option, value);
-        if let Some(k) = mix_index(param.key) {
-            rebalance_mix(&mut candidate.context.placements.mix, k);
+        if let Err(msg) = set_param(&mut candidate, param, option, value) {
+            return Some(msg);
         }
         turnaround_engine::validate(&candidate)
             .err()
@@ -247,6 +238,23 @@ impl AppState {
     pub fn fragment(&self) -> String {
         codec::encode(self.preset, &self.input)
     }
+}
+
+/// Writes a value the way the page does: checked against the parameter's
+/// bounds, and a placement-mix share rebalancing the others. The whole
+/// scenario is validated by the caller.
+fn set_param(
+    input: &mut ScenarioInput,
+    param: &ParamDef,
+    option: usize,
+    value: &Value,
+) -> Result<(), String> {
+    let value = param.check(value)?;
+    param.set(input, option, value);
+    if let Some(k) = mix_index(param.key) {
+        rebalance_mix(&mut input.context.placements.mix, k);
+    }
+    Ok(())
 }
 
 /// Whether a typed option name is acceptable: 1 to 40 characters once trimmed.

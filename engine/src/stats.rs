@@ -49,16 +49,7 @@ pub(crate) fn quantiles_in_place(values: &mut [f64], mean: f64) -> Quantiles {
         }
         lo = r[i];
     }
-    Quantiles {
-        p5: q[0],
-        p10: q[1],
-        p25: q[2],
-        p50: q[3],
-        p75: q[4],
-        p90: q[5],
-        p95: q[6],
-        mean,
-    }
+    from_levels(q, mean)
 }
 
 /// Reusable buffers for [`Quantiler::quantiles`].
@@ -144,29 +135,25 @@ impl Quantiler {
         for &b in &used[..n_used] {
             self.slot[b] = NO_SLOT;
         }
-        Quantiles {
-            p5: q[0],
-            p10: q[1],
-            p25: q[2],
-            p50: q[3],
-            p75: q[4],
-            p90: q[5],
-            p95: q[6],
-            mean,
-        }
+        from_levels(q, mean)
     }
 }
 
 /// Every quantile equal to `v`, with the given mean.
 pub(crate) fn constant(v: f64, mean: f64) -> Quantiles {
+    from_levels([v; 7], mean)
+}
+
+/// Quantiles from values at the seven `QUANTILE_LEVELS`, in order.
+fn from_levels(q: [f64; 7], mean: f64) -> Quantiles {
     Quantiles {
-        p5: v,
-        p10: v,
-        p25: v,
-        p50: v,
-        p75: v,
-        p90: v,
-        p95: v,
+        p5: q[0],
+        p10: q[1],
+        p25: q[2],
+        p50: q[3],
+        p75: q[4],
+        p90: q[5],
+        p95: q[6],
         mean,
     }
 }

@@ -462,13 +462,21 @@ pub(crate) fn unit_ticks(n: usize, max_ticks: usize, steps: &[usize]) -> Vec<f64
     t
 }
 
-/// Month ticks: every 12 months (or 24, 36, 60...) once the horizon is
-/// three years or more, finer for short horizons.
-pub(crate) fn month_ticks(n: usize, max_ticks: usize) -> Vec<f64> {
-    if n >= 36 {
-        unit_ticks(n, max_ticks, &[12, 24, 36, 60, 120, 240])
+/// The x axis of a monthly chart: months 1..=n, each centred in its cell,
+/// ticked every 12 months (or 24, 36, 60...) once the horizon is three
+/// years or more, finer for short horizons; at most `max_ticks` ticks.
+pub(crate) fn month_axis(n: usize, max_ticks: usize) -> Axis {
+    let steps: &[usize] = if n >= 36 {
+        &[12, 24, 36, 60, 120, 240]
     } else {
-        unit_ticks(n, max_ticks, &[1, 2, 3, 6, 12, 24])
+        &[1, 2, 3, 6, 12, 24]
+    };
+    Axis {
+        lo: 0.5,
+        hi: n as f64 + 0.5,
+        ticks: unit_ticks(n, max_ticks, steps),
+        format: Format::Number,
+        desc: "Month".to_string(),
     }
 }
 

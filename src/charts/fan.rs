@@ -3,7 +3,7 @@
 use plotters::prelude::*;
 
 use super::common::{
-    build_chart, clamp_finite, draw_frame, finite_extent, fit_count, layout_of, month_ticks,
+    build_chart, clamp_finite, draw_frame, finite_extent, fit_count, layout_of, month_axis,
     month_xs, nice_axis, y_tick_count, Axis, Format, LegendItem, Marker, Metrics, PlotBox,
 };
 use super::{ChartArea, ChartError, ChartLayout, ChartStyle, PALETTE};
@@ -164,13 +164,7 @@ fn draw_fan_as<DB: DrawingBackend>(
 
     // x axis: months, each centred in its cell.
     let max_x = fit_count(&body, &m, "000", plot_w)?;
-    let x = Axis {
-        lo: 0.5,
-        hi: n as f64 + 0.5,
-        ticks: month_ticks(n, max_x),
-        format: Format::Number,
-        desc: "Month".to_string(),
-    };
+    let x = month_axis(n, max_x);
 
     let mut chart = build_chart(&body, &m, &pb, &x, &y, true)?;
     let cl = |v: f64| clamp_finite(v, y.lo, y.hi);

@@ -7,35 +7,27 @@
 /// is dropped (`"£2m"`). Amounts under 50p show as `"£0"`; a value that is
 /// not finite shows as `"–"`.
 pub fn money_short(v: f64) -> String {
-    if !v.is_finite() {
-        return "\u{2013}".to_string();
-    }
-    let a = v.abs();
-    if a < 0.5 {
-        return "£0".to_string();
-    }
-    let sign = if v < 0.0 { "-" } else { "" };
-    let (scaled, suffix) = if a >= 999.5e6 {
-        (a / 1e9, "bn")
-    } else if a >= 999.5e3 {
-        (a / 1e6, "m")
-    } else if a >= 999.5 {
-        (a / 1e3, "k")
-    } else {
-        (a, "")
-    };
-    let body = if suffix.is_empty() || scaled >= 9.95 {
-        format!("{scaled:.0}")
-    } else {
-        trim_zero(format!("{scaled:.1}"))
-    };
-    format!("{sign}£{body}{suffix}")
+    // Round up to the next unit where rounding would show "£1000k".
+    gbp(v, [999.5e6, 999.5e3, 999.5], |scaled, suffix| {
+        if suffix.is_empty() || scaled >= 9.95 {
+            format!("{scaled:.0}")
+        } else {
+            trim_zero(format!("{scaled:.1}"))
+        }
+    })
 }
 
 /// Axis tick label for a GBP amount that is a multiple of a "nice" step:
 /// exact, with as few decimals as the value needs (at most 3), so ticks
 /// never collapse to the same text (`"£12.5m"`, `"£250k"`, `"£0"`).
 pub(crate) fn money_tick(v: f64) -> String {
+    gbp(v, [1e9, 1e6, 1e3], |scaled, _| minimal_decimals(scaled, 3))
+}
+
+/// Signed pounds in bn / m / k: `from` holds the amounts at which each unit
+/// starts (bn, m, k); `body` writes the scaled number. Not finite shows as
+/// `"–"`, under 50p as `"£0"`.
+fn gbp(v: f64, from: [f64; 3], body: impl Fn(f64, &str) -> String) -> String {
     if !v.is_finite() {
         return "\u{2013}".to_string();
     }
@@ -44,16 +36,16 @@ pub(crate) fn money_tick(v: f64) -> String {
         return "£0".to_string();
     }
     let sign = if v < 0.0 { "-" } else { "" };
-    let (scaled, suffix) = if a >= 1e9 {
+    let (scaled, suffix) = if a >= from[0] {
         (a / 1e9, "bn")
-    } else if a >= 1e6 {
+    } else if a >= from[1] {
         (a / 1e6, "m")
-    } else if a >= 1e3 {
+    } else if a >= from[2] {
         (a / 1e3, "k")
     } else {
         (a, "")
     };
-    format!("{sign}£{}{suffix}", minimal_decimals(scaled, 3))
+    format!("{sign}£{}{suffix}", body(scaled, suffix))
 }
 
 /// Axis tick label for a share in 0..=1 shown as a percentage (`"25%"`,

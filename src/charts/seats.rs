@@ -3,7 +3,7 @@
 use plotters::prelude::*;
 
 use super::common::{
-    build_chart, draw_frame, fit_count, layout_of, month_ticks, month_xs, Axis, Format, LegendItem,
+    build_chart, draw_frame, fit_count, layout_of, month_axis, month_xs, Axis, Format, LegendItem,
     Marker, Metrics, PlotBox,
 };
 use super::{ChartArea, ChartError, ChartLayout, ChartStyle, BACKGROUND, SEAT_COLOURS, TEXT};
@@ -62,13 +62,7 @@ pub fn draw_seat_states<DB: DrawingBackend>(
     };
     let plot_w = pb.fit_y_labels(&body, &m, &y)?;
     let max_x = fit_count(&body, &m, "000", plot_w)?;
-    let x = Axis {
-        lo: 0.5,
-        hi: n as f64 + 0.5,
-        ticks: month_ticks(n, max_x),
-        format: Format::Number,
-        desc: "Month".to_string(),
-    };
+    let x = month_axis(n, max_x);
     let mut chart = build_chart(&body, &m, &pb, &x, &y, true)?;
 
     // Cumulative boundaries per month: [0, p0, p0+p1, p0+p1+p2].
