@@ -14,7 +14,7 @@
 use crate::params::{self, Kind, Value};
 use turnaround_engine::{
     presets::{preset, PresetId},
-    validate, Range, Route, ScenarioInput,
+    validate, ErrorKind, FieldId, Range, Route, ScenarioError, ScenarioInput,
 };
 
 /// The format version this build writes.
@@ -76,22 +76,29 @@ pub fn encode(preset_id: PresetId, input: &ScenarioInput) -> String {
         }
     }
     let changes = params::changes(&base, input);
-    let mut written_for_all: Vec<&str> = Vec::new();
+    let mut written_for_all: Vec<FieldId> = Vec::new();
     for change in &changes {
         let param = change.param;
-        if matches!(param.key, "seed" | "paths" | "horizon") || written_for_all.contains(&param.key)
+        if matches!(
+            param.field,
+            FieldId::Seed | FieldId::Paths | FieldId::Horizon
+        ) || written_for_all.contains(&param.field)
         {
             continue;
         }
         // A per-option value changed alike in every option is written once as `o.key`.
-        if param.per_option && input.options.len() > 1 {
+        if param.per_option() && input.options.len() > 1 {
             let same_everywhere = (0..input.options.len()).all(|i| {
                 param.get(input, i) == Some(change.current)
                     && changes.iter().any(|c| c.param == param && c.option == i)
             });
             if same_everywhere {
-                written_for_all.push(param.key);
-                parts.push(format!("o.{}={}", param.key, format_value(&change.current)));
+                written_for_all.push(param.field);
+                parts.push(format!(
+                    "o.{}={}",
+                    param.key(),
+                    format_value(&change.current)
+                ));
                 continue;
             }
         }
@@ -256,11 +263,12 @@ fn decode_pairs(mut pairs: Vec<(String, String)>, mut warnings: Vec<Warning>) ->
             });
             continue;
         };
-        if param.per_option == (target == Target::Shared) {
-            let why = if param.per_option {
+        if param.per_option() == (target == Target::Shared) {
+            let why = if param.per_option() {
                 format!(
                     "belongs to an option: write it as o1.{} (or o.{} for all)",
-                    param.key, param.key
+                    param.key(),
+                    param.key()
                 )
             } else {
                 "is shared by all options: write it without an option prefix".to_string()
@@ -268,12 +276,12 @@ fn decode_pairs(mut pairs: Vec<(String, String)>, mut warnings: Vec<Warning>) ->
             warnings.push(Warning { what: shown, why });
             continue;
         }
-        let value = match parse_value(&raw, param.kind) {
+        let value = match parse_value(&raw, param.kind()) {
             Some(v) => v,
             None => {
                 warnings.push(Warning {
                     what: shown,
-                    why: if param.kind == Kind::Range {
+                    why: if param.kind() == Kind::Range {
                         "expected a number or low,likely,high".into()
                     } else {
                         "expected a number".into()
@@ -300,7 +308,7 @@ fn decode_pairs(mut pairs: Vec<(String, String)>, mut warnings: Vec<Warning>) ->
         let culprits: Vec<usize> = applied
             .iter()
             .enumerate()
-            .filter(|(_, (_, p, i))| field_matches(&err.field, p, *i))
+            .filter(|(_, (_, p, i))| involves(&err, &input, p, *i))
             .map(|(n, _)| n)
             .collect();
         if culprits.is_empty() {
@@ -321,7 +329,7 @@ fn decode_pairs(mut pairs: Vec<(String, String)>, mut warnings: Vec<Warning>) ->
                 what: shown,
                 why: format!(
                     "ignored, because together with the other values: {}",
-                    crate::params::explain(&err)
+                    crate::explain::explain(&err)
                 ),
             });
         }
@@ -333,13 +341,31 @@ fn decode_pairs(mut pairs: Vec<(String, String)>, mut warnings: Vec<Warning>) ->
     }
 }
 
-/// True when an engine error's field path points at this parameter.
-fn field_matches(field: &str, param: &params::ParamDef, option: usize) -> bool {
-    if param.per_option {
-        let tail = param.source.trim_start_matches("options.");
-        field.starts_with(&format!("options[{option}].{tail}"))
-    } else {
-        field.starts_with(param.source) || param.source.starts_with(field)
+/// True when an engine error concerns this parameter for this option: its
+/// own field, or a rule over several fields that it takes part in (every
+/// mix share in the sum; the source type's share in the planned shift).
+fn involves(
+    err: &ScenarioError,
+    input: &ScenarioInput,
+    param: &params::ParamDef,
+    option: usize,
+) -> bool {
+    let Some(field) = err.field else {
+        return false;
+    };
+    let mine = param.field_at(option);
+    match err.kind {
+        ErrorKind::MixDoesNotSumToOne { .. } => param.rebalance == params::Rebalance::Mix,
+        ErrorKind::ShiftExceedsSource { .. } => {
+            param.field == FieldId::ShiftShare
+                || (param.field == FieldId::PlacementMix
+                    && mine.index == Some(input.context.placements.shift.from.index()))
+        }
+        _ => {
+            field.id == mine.id
+                && (field.index.is_none() || field.index == mine.index)
+                && (field.option.is_none() || field.option == mine.option)
+        }
     }
 }
 

@@ -279,7 +279,7 @@ pub fn parse_scenario_json(text: &str) -> Result<(PresetId, ScenarioInput), Impo
     let input: ScenarioInput = serde_json::from_value(scenario.clone())
         .map_err(|e| ImportError::InvalidScenario(format!("the scenario is malformed ({e})")))?;
     turnaround_engine::validate(&input)
-        .map_err(|e| ImportError::InvalidScenario(crate::params::explain(&e)))?;
+        .map_err(|e| ImportError::InvalidScenario(crate::explain::explain(&e)))?;
     Ok((preset, input))
 }
 

@@ -1,7 +1,19 @@
 //! Number formatting as a UK finance officer expects: pounds with thousands
 //! separators, `m` and `k` for large sums, a leading minus for negatives.
 
-use crate::params::{trim, Unit};
+use crate::params::Unit;
+
+/// A number without trailing zeros, to at most six decimals (messages, bounds,
+/// number boxes): `0.25`, `41000`, `-3.5`. Never `-0`.
+pub fn trim(v: f64) -> String {
+    let s = format!("{:.6}", v);
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".to_string()
+    } else {
+        s.to_string()
+    }
+}
 
 /// Pounds in short form: `£1.23m`, `£850k`, `-£12.4m`, `£0`.
 pub fn money(v: f64) -> String {

@@ -267,7 +267,7 @@ pub fn open(entry: &Entry) -> Result<Opened, OpenError> {
     }
     let decoded = codec::decode(fragment);
     turnaround_engine::validate(&decoded.input)
-        .map_err(|e| OpenError::Invalid(crate::params::explain(&e)))?;
+        .map_err(|e| OpenError::Invalid(crate::explain::explain(&e)))?;
     Ok(Opened {
         preset: decoded.preset,
         input: decoded.input,

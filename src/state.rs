@@ -8,7 +8,7 @@
 use std::rc::Rc;
 
 use crate::codec::{self, Decoded, Warning, MAX_OPTIONS};
-use crate::params::{baseline_option, ParamDef, Value};
+use crate::params::{baseline_option, ParamDef, Rebalance, Value};
 use turnaround_engine::{
     presets::{preset, PresetId},
     Route, ScenarioInput,
@@ -175,7 +175,7 @@ impl AppState {
                 next.input.options.remove(i);
             }
             Action::Reset { param, option } => {
-                if mix_index(param.key).is_some() {
+                if param.rebalance == Rebalance::Mix {
                     // The shares only make sense together: reset the whole mix.
                     next.input.context.placements.mix = self.baseline.context.placements.mix;
                 } else if let Some(v) =
@@ -231,7 +231,7 @@ impl AppState {
         }
         turnaround_engine::validate(&candidate)
             .err()
-            .map(|e| crate::params::explain(&e))
+            .map(|e| crate::explain::explain(&e))
     }
 
     /// The share-link fragment for the current scenario (without `#`).
@@ -251,8 +251,8 @@ fn set_param(
 ) -> Result<(), String> {
     let value = param.check(value)?;
     param.set(input, option, value);
-    if let Some(k) = mix_index(param.key) {
-        rebalance_mix(&mut input.context.placements.mix, k);
+    if let (Rebalance::Mix, Some(kind)) = (param.rebalance, param.element) {
+        rebalance_mix(&mut input.context.placements.mix, kind.index());
     }
     Ok(())
 }
@@ -264,20 +264,6 @@ pub fn check_option_name(name: &str) -> Result<(), &'static str> {
         n if n > 40 => Err("a name can have at most 40 characters; the previous name was kept"),
         _ => Ok(()),
     }
-}
-
-/// Registry keys of the six placement-mix shares, in engine order.
-pub const MIX_KEYS: [&str; 6] = [
-    "pl.mix.inhouse",
-    "pl.mix.ifa",
-    "pl.mix.kin",
-    "pl.mix.home",
-    "pl.mix.ext",
-    "pl.mix.other",
-];
-
-fn mix_index(key: &str) -> Option<usize> {
-    MIX_KEYS.iter().position(|k| *k == key)
 }
 
 /// After the user sets share `changed`, scales the other shares so the mix

@@ -2,7 +2,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use turnaround::codec;
-use turnaround::params::{self, changes, explain, Kind, Value, PARAMS};
+use turnaround::explain::explain;
+use turnaround::params::{self, changes, Kind, Value, PARAMS};
 use turnaround::state::{Action, AppState, Commit};
 use turnaround_engine::presets::{preset, PresetId};
 use turnaround_engine::{validate, Range, Route};
@@ -24,7 +25,7 @@ fn every_parameter_reads_and_writes_its_own_field() {
             let mut s = base.clone();
             let v = p.get(&s, 0).unwrap();
             let nudged = match v {
-                Value::Scalar(x) => Value::Scalar(if x + p.step <= p.max {
+                Value::Scalar(x) => Value::Scalar(if x + p.step <= p.max() {
                     x + p.step
                 } else {
                     x - p.step
@@ -33,18 +34,18 @@ fn every_parameter_reads_and_writes_its_own_field() {
             };
             let nudged = p
                 .check(&nudged)
-                .unwrap_or_else(|e| panic!("{}: {e}", p.key));
+                .unwrap_or_else(|e| panic!("{}: {e}", p.key()));
             p.set(&mut s, 0, nudged);
-            assert_eq!(p.get(&s, 0), Some(nudged), "{}", p.key);
+            assert_eq!(p.get(&s, 0), Some(nudged), "{}", p.key());
             let changed = changes(&base, &s);
             assert_eq!(
                 changed.len(),
                 1,
                 "{} changed {:?}",
-                p.key,
-                changed.iter().map(|c| c.param.key).collect::<Vec<_>>()
+                p.key(),
+                changed.iter().map(|c| c.param.key()).collect::<Vec<_>>()
             );
-            assert_eq!(changed[0].param.key, p.key);
+            assert_eq!(changed[0].param.key(), p.key());
         }
     }
 }
@@ -55,12 +56,12 @@ fn registry_bounds_are_values_the_engine_accepts() {
     for p in PARAMS {
         // Cross-field rules (mix sums to 1, shift within its source share) are
         // covered by the reducer; here each bound alone must be acceptable.
-        if p.key.starts_with("pl.mix.") || p.key == "pl.shift" {
+        if p.key().starts_with("pl.mix.") || p.key() == "pl.shift" {
             continue;
         }
-        for bound in [p.min, p.max] {
+        for bound in [p.min(), p.max()] {
             let mut s = base.clone();
-            let v = match p.kind {
+            let v = match p.kind() {
                 Kind::Range => Value::Range(Range::fixed(bound)),
                 _ => Value::Scalar(bound),
             };
@@ -68,7 +69,7 @@ fn registry_bounds_are_values_the_engine_accepts() {
                 p.set(&mut s, o, v);
             }
             if let Err(e) = validate(&s) {
-                panic!("{} = {bound}: engine refuses: {e}", p.key);
+                panic!("{} = {bound}: engine refuses: {e}", p.key());
             }
         }
     }
@@ -76,18 +77,15 @@ fn registry_bounds_are_values_the_engine_accepts() {
 
 #[test]
 fn keys_are_unique_and_sources_exist_for_both_presets() {
-    let mut keys: Vec<&str> = PARAMS.iter().map(|p| p.key).collect();
+    let mut keys: Vec<String> = PARAMS.iter().map(|p| p.key()).collect();
     keys.sort();
     keys.dedup();
     assert_eq!(keys.len(), PARAMS.len());
     let mut missing = Vec::new();
     for id in PresetId::ALL {
         for p in PARAMS {
-            if matches!(p.key, "seed" | "paths" | "horizon") {
-                continue;
-            }
             if params::source_of(id, p).is_none() {
-                missing.push(format!("{} ({}) in {}", p.key, p.source, id.label()));
+                missing.push(format!("{} ({:?}) in {}", p.key(), p.field, id.label()));
             }
         }
     }
@@ -134,7 +132,10 @@ fn engine_messages_use_the_page_labels() {
     let mut input = preset(PresetId::Sandwell2012);
     input.options[1].contract.at_risk_share = 2.0;
     let err = validate(&input).unwrap_err();
-    assert_eq!(explain(&err), "Fee at risk: must be between 0 and 100%");
+    assert_eq!(
+        explain(&err),
+        "Fee at risk (option 2): must be between 0 and 100%"
+    );
 }
 
 #[test]

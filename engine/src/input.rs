@@ -190,6 +190,18 @@ impl PlacementKind {
         }
     }
 
+    /// Stable short key used in share links (`pl.mix.ifa`).
+    pub fn key(&self) -> &'static str {
+        match self {
+            PlacementKind::InHouseFostering => "inhouse",
+            PlacementKind::Ifa => "ifa",
+            PlacementKind::Kinship => "kin",
+            PlacementKind::CouncilHome => "home",
+            PlacementKind::ExternalHome => "ext",
+            PlacementKind::Other => "other",
+        }
+    }
+
     /// Position in [`PlacementKind::ALL`].
     pub fn index(&self) -> usize {
         *self as usize

@@ -30,6 +30,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+mod field;
 mod input;
 mod output;
 mod rng;
@@ -40,6 +41,7 @@ mod validate;
 pub mod golden;
 pub mod presets;
 
+pub use field::{Field, FieldId, FieldMeta, FieldValue, Scope, Shape, MAX_NAME_CHARS, MAX_SEED};
 pub use input::{
     Context, ContractParams, FinanceParams, LeadershipParams, MixShift, OptionInput, PlacementKind,
     PlacementParams, Programmes, Range, Route, ScenarioInput, SenParams, Simulation,

@@ -4,6 +4,8 @@
 //! [`Source`]). Where no figure was published the value is a stated estimate
 //! (`estimate: true`) that users should challenge.
 
+use crate::field::FieldId;
+use crate::field::FieldId as F;
 use crate::input::*;
 
 /// The presets offered.
@@ -44,8 +46,9 @@ impl PresetId {
 /// Where a preset value comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Source {
-    /// Dotted path of the field; `options.` paths apply to every option.
-    pub field: &'static str,
+    /// The field; a per-option field's source applies to every option, a
+    /// per-placement-type field's to every type.
+    pub field: FieldId,
     /// Source and what was taken from it.
     pub note: &'static str,
     /// Year (or years) of the figure.
@@ -67,12 +70,10 @@ pub fn preset(id: PresetId) -> ScenarioInput {
     }
 }
 
-/// Sources for every parameter of a preset.
-pub fn sources(id: PresetId) -> &'static [Source] {
-    match id {
-        PresetId::Sandwell2012 => SANDWELL_SOURCES,
-        PresetId::England2024 => ENGLAND_SOURCES,
-    }
+/// Sources for every field of a preset, one per field (the preset's own
+/// entry where it has one, else the shared one), in field-table order.
+pub fn sources(id: PresetId) -> Vec<&'static Source> {
+    FieldId::ALL.iter().filter_map(|&f| source(id, f)).collect()
 }
 
 /// Weekly cost spread: -10% / +15% around the published figure (estimate),
@@ -286,12 +287,7 @@ fn england() -> ScenarioInput {
     }
 }
 
-const fn src(
-    field: &'static str,
-    note: &'static str,
-    year: &'static str,
-    estimate: bool,
-) -> Source {
+const fn src(field: FieldId, note: &'static str, year: &'static str, estimate: bool) -> Source {
     Source {
         field,
         note,
@@ -301,119 +297,113 @@ const fn src(
 }
 
 /// Sources shared by both presets (modelling choices and the stability index).
-const COMMON: [Source; 33] = [
-            src("simulation.seed", "Fixed seed so the preset reproduces exactly; any value will do", "-", false),
-            src("simulation.paths", "10,000 futures: Monte Carlo error of the mean total well under 0.1%", "-", false),
-            src("simulation.horizon_months", "Five years, a typical medium-term financial plan", "-", false),
-            src("context.stability.initial", "Seat starts under interim cover, so S starts at the interim level", "-", true),
-            src("context.stability.interim_target", "Assumption-driven index: interim cover holds the service at 0.4 of settled", "-", true),
-            src("context.stability.start_level", "Assumption: a new director starts half-way to settled", "-", true),
-            src("context.stability.ramp_months", "Assumption: a new director takes a year to settle the service", "-", true),
-            src("context.stability.shock", "Assumption: each change of director costs 0.15 of the index", "-", true),
-            src("context.stability.time_constant_months", "Assumption: the service closes 63% of the gap to its target in six months", "-", true),
-            src("context.stability.churn_coupling", "Assumption: up to 10 points of extra social worker turnover under instability (cf. turnover 16% in 2015 vs 13.8% in 2024, DfE workforce statistics)", "2015-2024", true),
-            src("context.stability.recruitment_coupling", "Assumption: instability halves vacancy filling at S = 0", "-", true),
-            src("context.stability.placement_coupling", "Assumption: instability halves mix-shift progress at S = 0", "-", true),
-            src("context.stability.sen_coupling", "Assumption: instability halves travel-training throughput at S = 0", "-", true),
-            src("context.workforce.establishment_fte", "Estimate of a metropolitan borough's children's social worker establishment", "-", true),
-            src("context.placements.shift", "Assumption: move 5% of all children from IFA to in-house fostering within 24 months (the contract's placement goal)", "-", true),
-            src("context.finance.discount_rate", "HM Treasury Green Book discount rate 3.5% (a real rate)", "2022", false),
-            src("context.finance.general_inflation", "Estimate: the Bank of England's 2% CPI target as the general price deflator for discounting real values", "-", true),
-            src("options.leadership.interim_days_per_year", "Interim days paid per year (brief: 220)", "-", false),
-            src("options.leadership.campaign_months", "No published time-to-recruit for a DCS; estimate", "-", true),
-            src("options.leadership.tenure_shape", "Weibull shape 1 (memoryless): no evidence for a different shape", "-", true),
-            src("options.contract.procurement_months", "Sandwell let its contract about four months after the decision", "2012", false),
-            src("options.contract.procurement_failure", "Estimate: one procurement in ten fails", "-", true),
-            src("options.contract.length_months", "Sandwell contract: 2.5 years", "2012", false),
-            src("options.contract.at_risk_share", "Share of fee at risk on results (Sandwell contract: part of fee at risk; 20% assumed)", "2012", true),
-            src("options.contract.mix_shift_target", "Assumption: half the planned mix shift by contract end meets the placement target", "-", true),
-            src("options.contract.partner_early_exit", "Estimate: 15% chance the partner's director leaves early", "-", true),
-            src("options.contract.partner_replacement_months", "Estimate: partner replaces its director within two months", "-", true),
-            src("options.contract.handover_probability", "Estimate: even chance of a handover without vacancy at contract end", "-", true),
-            src("options.contract.campaign_lead_months", "Estimate: a campaign starts three months before contract end", "-", true),
-            src("options.contract.team_strength", "Estimate: the improvement team adds half the nominal programme pace", "-", true),
-            src("options.programmes", "Estimate: the council's own programmes run at a quarter (recruitment) and half (mix shift, travel training) of nominal pace in every option", "-", true),
-            src("options.route", "Options compared: Recruit and In-source partner (the article's decision)", "2012", false),
-            src("options.name", "Option names", "-", false),
+static COMMON: &[Source] = &[
+            src(F::Seed, "Fixed seed so the preset reproduces exactly; any value will do", "-", false),
+            src(F::Paths, "10,000 futures: Monte Carlo error of the mean total well under 0.1%", "-", false),
+            src(F::Horizon, "Five years, a typical medium-term financial plan", "-", false),
+            src(F::StabilityInitial, "Seat starts under interim cover, so S starts at the interim level", "-", true),
+            src(F::StabilityInterim, "Assumption-driven index: interim cover holds the service at 0.4 of settled", "-", true),
+            src(F::StabilityStart, "Assumption: a new director starts half-way to settled", "-", true),
+            src(F::StabilityRamp, "Assumption: a new director takes a year to settle the service", "-", true),
+            src(F::StabilityShock, "Assumption: each change of director costs 0.15 of the index", "-", true),
+            src(F::StabilityTau, "Assumption: the service closes 63% of the gap to its target in six months", "-", true),
+            src(F::ChurnCoupling, "Assumption: up to 10 points of extra social worker turnover under instability (cf. turnover 16% in 2015 vs 13.8% in 2024, DfE workforce statistics)", "2015-2024", true),
+            src(F::RecruitmentCoupling, "Assumption: instability halves vacancy filling at S = 0", "-", true),
+            src(F::PlacementCoupling, "Assumption: instability halves mix-shift progress at S = 0", "-", true),
+            src(F::SenCoupling, "Assumption: instability halves travel-training throughput at S = 0", "-", true),
+            src(F::Establishment, "Estimate of a metropolitan borough's children's social worker establishment", "-", true),
+            src(F::ShiftFrom, "Assumption: move 5% of all children from IFA to in-house fostering within 24 months (the contract's placement goal)", "-", true),
+            src(F::ShiftTo, "Assumption: move 5% of all children from IFA to in-house fostering within 24 months (the contract's placement goal)", "-", true),
+            src(F::ShiftShare, "Assumption: move 5% of all children from IFA to in-house fostering within 24 months (the contract's placement goal)", "-", true),
+            src(F::ShiftMonth, "Assumption: move 5% of all children from IFA to in-house fostering within 24 months (the contract's placement goal)", "-", true),
+            src(F::DiscountRate, "HM Treasury Green Book discount rate 3.5% (a real rate)", "2022", false),
+            src(F::GeneralInflation, "Estimate: the Bank of England's 2% CPI target as the general price deflator for discounting real values", "-", true),
+            src(F::InterimDays, "Interim days paid per year (brief: 220)", "-", false),
+            src(F::CampaignLength, "No published time-to-recruit for a DCS; estimate", "-", true),
+            src(F::DcsShape, "Weibull shape 1 (memoryless): no evidence for a different shape", "-", true),
+            src(F::ProcurementLength, "Sandwell let its contract about four months after the decision", "2012", false),
+            src(F::ProcurementFailure, "Estimate: one procurement in ten fails", "-", true),
+            src(F::ContractLength, "Sandwell contract: 2.5 years", "2012", false),
+            src(F::ContractAtRisk, "Share of fee at risk on results (Sandwell contract: part of fee at risk; 20% assumed)", "2012", true),
+            src(F::ContractMixTarget, "Assumption: half the planned mix shift by contract end meets the placement target", "-", true),
+            src(F::PartnerExit, "Estimate: 15% chance the partner's director leaves early", "-", true),
+            src(F::PartnerReplacement, "Estimate: partner replaces its director within two months", "-", true),
+            src(F::Handover, "Estimate: even chance of a handover without vacancy at contract end", "-", true),
+            src(F::CampaignLead, "Estimate: a campaign starts three months before contract end", "-", true),
+            src(F::TeamStrength, "Estimate: the improvement team adds half the nominal programme pace", "-", true),
+            src(F::ProgrammeRecruitment, "Estimate: the council's own programmes run at a quarter (recruitment) and half (mix shift, travel training) of nominal pace in every option", "-", true),
+            src(F::ProgrammeMixShift, "Estimate: the council's own programmes run at a quarter (recruitment) and half (mix shift, travel training) of nominal pace in every option", "-", true),
+            src(F::ProgrammeTravel, "Estimate: the council's own programmes run at a quarter (recruitment) and half (mix shift, travel training) of nominal pace in every option", "-", true),
+            src(F::OptionRoute, "Options compared: Recruit and In-source partner (the article's decision)", "2012", false),
+            src(F::OptionName, "Option names", "-", false),
 ];
 
-const SANDWELL_SPECIFIC: [Source; 27] = [
-    src("context.workforce.start_agency_share", "Agency share 25%: inadequate-rated councils 27% (DfE, Sep 2020); West Midlands 16% (Sep 2013); Sandwell's 2012 agency overspend", "2013-2020", true),
-    src("context.workforce.permanent_cost_per_fte", "Median children's social worker salary GBP 31,200 (2011) plus about 30% on-costs", "2011", true),
-    src("context.workforce.agency_premium_per_fte", "About GBP 14,400 a year over a newly qualified permanent worker (2010); range estimate", "2010", false),
-    src("context.workforce.base_turnover", "About 1 in 7 a year (DfE workforce statistics, 2013)", "2013", false),
-    src("context.workforce.base_fill_rate", "Estimate chosen so a 25% agency share is roughly steady under interim leadership", "-", true),
-    src("context.workforce.pay_inflation", "Public sector pay restraint, 1% awards 2013 to 2015", "2013", true),
-    src("context.placements.children_start", "Sandwell children in care about 530 in 2012 (552 in 2014)", "2012-2014", true),
-    src("context.placements.net_growth", "Sandwell's children in care rose from 552 (2014) to 901 (2019), about 10% a year at most", "2014-2019", false),
-    src("context.placements.mix", "England mix 2013: 75% fostering, 9% homes, 16% other; split by estimate", "2013", true),
-    src("context.placements.weekly_cost", "In-house fostering GBP 396, IFA GBP 759, council home GBP 3,000 a week (2013-16; NAO 2014); kinship, external home and other estimated; -10%/+15% spread estimated", "2013-2016", true),
-    src("context.placements.inflation", "Placement prices rising about 3.5% a year (CMA 2022); range estimate", "2022", false),
-    src("context.sen.pupils", "Estimate of pupils on funded SEN transport", "-", true),
-    src("context.sen.cost_per_pupil", "GBP 6,280 per pupil in 2018/19 (County Councils Network), deflated to 2012", "2018", true),
-    src("context.sen.growth", "Estimate of growth in pupils needing transport", "-", true),
-    src("context.sen.inflation", "Estimate of transport price inflation", "-", true),
-    src("context.sen.training_per_year", "Estimate of pupils trained per year by an independent travel training unit (the article's GO4it)", "2012", true),
-    src("context.sen.cost_per_trainee", "Estimate of the cost of training one pupil", "-", true),
-    src("context.finance.annual_budget", "Estimate of the budget for the modelled lines (modelled spend about GBP 37m a year)", "2012", true),
-    src("context.finance.price_base_year", "Prices of 2012, the year of the decision", "2012", false),
-    src("options.leadership.permanent_cost_per_year", "About GBP 140k salary plus GBP 47k pension/NI (Suffolk, 2010)", "2010", false),
-    src("options.leadership.interim_day_rate", "Interim day rates GBP 800 to 1,250 plus agency fee (local press, 2013-2019)", "2013-2019", false),
-    src("options.leadership.interim_mean_stay_months", "Calibrated: 12 months, the top of the 8 to 12 band for the period (interims average 8 months in post, 2024)", "2024", true),
-    src("options.leadership.campaign_fee", "Headhunter fee about a third of salary; Brighton GBP 42.4k for three posts (2013/14)", "2013", false),
-    src("options.leadership.campaign_success", "Estimate: 70% of campaigns appoint", "-", true),
-    src("options.leadership.permanent_mean_tenure_months", "Calibrated 28/32/36 (national average 32 months, 2012/13) so the recruit route puts 7 to 12 people in the seat over 12 years (Sandwell: 9 DCSs in 12 years, average stay 16 months)", "2012-2013", true),
-    src("options.contract.value", "Sandwell contract with iMPower: GBP 1.15m", "2012", false),
-    src("options.contract.agency_share_target", "Estimate: agency share at or below 18% by contract end", "-", true),
+static SANDWELL_SPECIFIC: &[Source] = &[
+    src(F::AgencyShare, "Agency share 25%: inadequate-rated councils 27% (DfE, Sep 2020); West Midlands 16% (Sep 2013); Sandwell's 2012 agency overspend", "2013-2020", true),
+    src(F::WorkerCost, "Median children's social worker salary GBP 31,200 (2011) plus about 30% on-costs", "2011", true),
+    src(F::AgencyPremium, "About GBP 14,400 a year over a newly qualified permanent worker (2010); range estimate", "2010", false),
+    src(F::Turnover, "About 1 in 7 a year (DfE workforce statistics, 2013)", "2013", false),
+    src(F::FillRate, "Estimate chosen so a 25% agency share is roughly steady under interim leadership", "-", true),
+    src(F::PayInflation, "Public sector pay restraint, 1% awards 2013 to 2015", "2013", true),
+    src(F::Children, "Sandwell children in care about 530 in 2012 (552 in 2014)", "2012-2014", true),
+    src(F::ChildrenGrowth, "Sandwell's children in care rose from 552 (2014) to 901 (2019), about 10% a year at most", "2014-2019", false),
+    src(F::PlacementMix, "England mix 2013: 75% fostering, 9% homes, 16% other; split by estimate", "2013", true),
+    src(F::WeeklyCost, "In-house fostering GBP 396, IFA GBP 759, council home GBP 3,000 a week (2013-16; NAO 2014); kinship, external home and other estimated; -10%/+15% spread estimated", "2013-2016", true),
+    src(F::PlacementInflation, "Placement prices rising about 3.5% a year (CMA 2022); range estimate", "2022", false),
+    src(F::SenPupils, "Estimate of pupils on funded SEN transport", "-", true),
+    src(F::SenCost, "GBP 6,280 per pupil in 2018/19 (County Councils Network), deflated to 2012", "2018", true),
+    src(F::SenGrowth, "Estimate of growth in pupils needing transport", "-", true),
+    src(F::SenInflation, "Estimate of transport price inflation", "-", true),
+    src(F::TrainingPerYear, "Estimate of pupils trained per year by an independent travel training unit (the article's GO4it)", "2012", true),
+    src(F::TrainingCost, "Estimate of the cost of training one pupil", "-", true),
+    src(F::Budget, "Estimate of the budget for the modelled lines (modelled spend about GBP 37m a year)", "2012", true),
+    src(F::PriceBaseYear, "Prices of 2012, the year of the decision", "2012", false),
+    src(F::DcsCost, "About GBP 140k salary plus GBP 47k pension/NI (Suffolk, 2010)", "2010", false),
+    src(F::InterimRate, "Interim day rates GBP 800 to 1,250 plus agency fee (local press, 2013-2019)", "2013-2019", false),
+    src(F::InterimStay, "Calibrated: 12 months, the top of the 8 to 12 band for the period (interims average 8 months in post, 2024)", "2024", true),
+    src(F::CampaignFee, "Headhunter fee about a third of salary; Brighton GBP 42.4k for three posts (2013/14)", "2013", false),
+    src(F::CampaignSuccess, "Estimate: 70% of campaigns appoint", "-", true),
+    src(F::DcsTenure, "Calibrated 28/32/36 (national average 32 months, 2012/13) so the recruit route puts 7 to 12 people in the seat over 12 years (Sandwell: 9 DCSs in 12 years, average stay 16 months)", "2012-2013", true),
+    src(F::ContractValue, "Sandwell contract with iMPower: GBP 1.15m", "2012", false),
+    src(F::ContractAgencyTarget, "Estimate: agency share at or below 18% by contract end", "-", true),
 ];
 
-const ENGLAND_SPECIFIC: [Source; 27] = [
-    src("context.workforce.start_agency_share", "Agency share 16.2% of FTE (DfE workforce statistics, Sep 2024)", "2024", false),
-    src("context.workforce.permanent_cost_per_fte", "Estimate of social worker pay with on-costs, 2024", "2024", true),
-    src("context.workforce.agency_premium_per_fte", "About GBP 6k a year (2018) to GBP 14.4k (2010); range estimate", "2018", true),
-    src("context.workforce.base_turnover", "Turnover 13.8% (DfE workforce statistics, 2024)", "2024", false),
-    src("context.workforce.base_fill_rate", "Estimate chosen so a 16% agency share is roughly steady under interim leadership", "-", true),
-    src("context.workforce.pay_inflation", "Estimate of local government pay awards", "2024", true),
-    src("context.placements.children_start", "About 67 per 10,000 children (2025) in a council of about 80,000 children", "2025", true),
-    src("context.placements.net_growth", "England 68,110 (2013) to 81,770 (2025): about 1.5% a year; range estimate", "2013-2025", true),
-    src("context.placements.mix", "FOI, 150 councils: in-house 27.9%, IFA 24.8%, kinship 15.6%, homes 11.4%, supported 9.8%, with parents 6% (homes split council/external by estimate)", "2024", false),
-    src("context.placements.weekly_cost", "IFA about GBP 820/wk (CMA 2021); residential about GBP 6,100/wk (NAO 2025); others estimated; -10%/+15% spread estimated", "2021-2025", true),
-    src("context.placements.inflation", "Placement prices rising about 3.5% a year in real terms (CMA 2022), plus general inflation; range estimate", "2022", true),
-    src("context.sen.pupils", "Estimate of pupils on funded SEN transport", "-", true),
-    src("context.sen.cost_per_pupil", "GBP 9,481 per pupil (County Councils Network, 2024/25); range estimate", "2024", false),
-    src("context.sen.growth", "Estimate of growth in pupils needing transport", "-", true),
-    src("context.sen.inflation", "GBP 8,299 (2023/24) to GBP 9,481 (2024/25) per pupil; range estimate", "2024", true),
-    src("context.sen.training_per_year", "Estimate of pupils trained per year by an independent travel training unit", "-", true),
-    src("context.sen.cost_per_trainee", "Estimate of the cost of training one pupil", "-", true),
-    src("context.finance.annual_budget", "Estimate of the budget for the modelled lines", "2024", true),
-    src("context.finance.price_base_year", "Prices of 2024", "2024", false),
-    src("options.leadership.permanent_cost_per_year", "GBP 113k to 155k salaries (2018-2021) plus on-costs; range estimate", "2018-2021", true),
-    src("options.leadership.interim_day_rate", "Interim day rates GBP 800 to 1,250 (2013-2019) uprated", "2019", true),
-    src("options.leadership.interim_mean_stay_months", "Interims average 8 months in post (Community Care, May 2024)", "2024", false),
-    src("options.leadership.campaign_fee", "Headhunter fee about a third of salary", "2013", true),
-    src("options.leadership.campaign_success", "Estimate: 75% of campaigns appoint", "-", true),
-    src("options.leadership.permanent_mean_tenure_months", "Permanent DCSs average 35 months in role (Community Care, May 2024); 32 (2012/13), 37 (2017/18)", "2024", false),
-    src("options.contract.value", "Estimate: Sandwell's GBP 1.15m uprated", "2024", true),
-    src("options.contract.agency_share_target", "Estimate: agency share at or below 12% (the 2013 national level) by contract end", "2013", true),
+static ENGLAND_SPECIFIC: &[Source] = &[
+    src(F::AgencyShare, "Agency share 16.2% of FTE (DfE workforce statistics, Sep 2024)", "2024", false),
+    src(F::WorkerCost, "Estimate of social worker pay with on-costs, 2024", "2024", true),
+    src(F::AgencyPremium, "About GBP 6k a year (2018) to GBP 14.4k (2010); range estimate", "2018", true),
+    src(F::Turnover, "Turnover 13.8% (DfE workforce statistics, 2024)", "2024", false),
+    src(F::FillRate, "Estimate chosen so a 16% agency share is roughly steady under interim leadership", "-", true),
+    src(F::PayInflation, "Estimate of local government pay awards", "2024", true),
+    src(F::Children, "About 67 per 10,000 children (2025) in a council of about 80,000 children", "2025", true),
+    src(F::ChildrenGrowth, "England 68,110 (2013) to 81,770 (2025): about 1.5% a year; range estimate", "2013-2025", true),
+    src(F::PlacementMix, "FOI, 150 councils: in-house 27.9%, IFA 24.8%, kinship 15.6%, homes 11.4%, supported 9.8%, with parents 6% (homes split council/external by estimate)", "2024", false),
+    src(F::WeeklyCost, "IFA about GBP 820/wk (CMA 2021); residential about GBP 6,100/wk (NAO 2025); others estimated; -10%/+15% spread estimated", "2021-2025", true),
+    src(F::PlacementInflation, "Placement prices rising about 3.5% a year in real terms (CMA 2022), plus general inflation; range estimate", "2022", true),
+    src(F::SenPupils, "Estimate of pupils on funded SEN transport", "-", true),
+    src(F::SenCost, "GBP 9,481 per pupil (County Councils Network, 2024/25); range estimate", "2024", false),
+    src(F::SenGrowth, "Estimate of growth in pupils needing transport", "-", true),
+    src(F::SenInflation, "GBP 8,299 (2023/24) to GBP 9,481 (2024/25) per pupil; range estimate", "2024", true),
+    src(F::TrainingPerYear, "Estimate of pupils trained per year by an independent travel training unit", "-", true),
+    src(F::TrainingCost, "Estimate of the cost of training one pupil", "-", true),
+    src(F::Budget, "Estimate of the budget for the modelled lines", "2024", true),
+    src(F::PriceBaseYear, "Prices of 2024", "2024", false),
+    src(F::DcsCost, "GBP 113k to 155k salaries (2018-2021) plus on-costs; range estimate", "2018-2021", true),
+    src(F::InterimRate, "Interim day rates GBP 800 to 1,250 (2013-2019) uprated", "2019", true),
+    src(F::InterimStay, "Interims average 8 months in post (Community Care, May 2024)", "2024", false),
+    src(F::CampaignFee, "Headhunter fee about a third of salary", "2013", true),
+    src(F::CampaignSuccess, "Estimate: 75% of campaigns appoint", "-", true),
+    src(F::DcsTenure, "Permanent DCSs average 35 months in role (Community Care, May 2024); 32 (2012/13), 37 (2017/18)", "2024", false),
+    src(F::ContractValue, "Estimate: Sandwell's GBP 1.15m uprated", "2024", true),
+    src(F::ContractAgencyTarget, "Estimate: agency share at or below 12% (the 2013 national level) by contract end", "2013", true),
 ];
 
-const fn concat<const A: usize, const B: usize, const C: usize>(
-    a: [Source; A],
-    b: [Source; B],
-) -> [Source; C] {
-    let mut out = [src("", "", "", false); C];
-    let mut i = 0;
-    while i < A {
-        out[i] = a[i];
-        i += 1;
-    }
-    let mut j = 0;
-    while j < B {
-        out[A + j] = b[j];
-        j += 1;
-    }
-    out
+/// The source of one field in a preset: the preset's own entry, else the
+/// entry both presets share.
+pub fn source(id: PresetId, field: FieldId) -> Option<&'static Source> {
+    let specific: &'static [Source] = match id {
+        PresetId::Sandwell2012 => SANDWELL_SPECIFIC,
+        PresetId::England2024 => ENGLAND_SPECIFIC,
+    };
+    specific.iter().chain(COMMON).find(|s| s.field == field)
 }
-
-static SANDWELL_SOURCES: &[Source] = &concat::<27, 33, 60>(SANDWELL_SPECIFIC, COMMON);
-static ENGLAND_SOURCES: &[Source] = &concat::<27, 33, 60>(ENGLAND_SPECIFIC, COMMON);

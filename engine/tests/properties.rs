@@ -23,12 +23,12 @@ fn range(lo: f64, spread_lo: f64, spread_hi: f64) -> Range {
 
 prop_compose! {
     fn scenario()(
-        seed in any::<u64>(),
+        seed in 0u64..=4_294_967_295,
         horizon in 12u32..=36,
         routes in (0u8..3, 0u8..3),
         tenure in 6.0f64..60.0,
         shape in 0.5f64..3.0,
-        success in 0.0f64..=1.0,
+        success in 0.01f64..=1.0,
         couplings in (0.0f64..=1.0, 0.0f64..=1.0, 0.0f64..=1.0, 0.0f64..=1.0),
         growth in -0.05f64..0.1,
         spread in (0.0f64..0.3, 0.0f64..0.3),

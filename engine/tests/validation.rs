@@ -7,9 +7,13 @@ use turnaround_engine::{validate, ErrorKind, PlacementKind, Range, Scenario, Sce
 
 fn err(s: &ScenarioInput) -> (String, ErrorKind) {
     let e = validate(s).expect_err("should be refused");
+    let field = e
+        .field
+        .map(|f| f.to_string())
+        .unwrap_or_else(|| "options".into());
     // Display is a sentence that starts with the field.
-    assert!(e.to_string().starts_with(&e.field), "{e}");
-    (e.field, e.kind)
+    assert!(e.to_string().starts_with(&field), "{e}");
+    (field, e.kind)
 }
 
 #[test]
@@ -38,7 +42,14 @@ fn negative() {
     s.options[1].contract.value = -1.0;
     assert_eq!(
         err(&s),
-        ("options[1].contract.value".into(), ErrorKind::Negative)
+        (
+            "options[1].contract.value".into(),
+            ErrorKind::OutOfBounds {
+                value: -1.0,
+                min: 0.0,
+                max: 100_000_000.0
+            }
+        )
     );
 }
 
@@ -48,11 +59,18 @@ fn probability_out_of_range() {
     s.options[0].leadership.campaign_success = 1.2;
     let (f, k) = err(&s);
     assert_eq!(f, "options[0].leadership.campaign_success");
-    assert_eq!(k, ErrorKind::ProbabilityOutOfRange { value: 1.2 });
+    assert_eq!(
+        k,
+        ErrorKind::OutOfBounds {
+            value: 1.2,
+            min: 0.01,
+            max: 1.0
+        }
+    );
     let e = validate(&s).unwrap_err();
     assert_eq!(
         e.to_string(),
-        "options[0].leadership.campaign_success: probability 1.2 is outside 0 to 1"
+        "options[0].leadership.campaign_success: value 1.2 is outside 0.01 to 1"
     );
 }
 
@@ -90,10 +108,10 @@ fn horizon_out_of_range() {
         err(&s),
         (
             "simulation.horizon_months".into(),
-            ErrorKind::HorizonOutOfRange {
-                value: 145,
-                min: 12,
-                max: 144
+            ErrorKind::OutOfBounds {
+                value: 145.0,
+                min: 12.0,
+                max: 144.0
             }
         )
     );
@@ -109,10 +127,10 @@ fn paths_out_of_range() {
         err(&s),
         (
             "simulation.paths".into(),
-            ErrorKind::PathsOutOfRange {
-                value: 99,
-                min: 100,
-                max: 100_000
+            ErrorKind::OutOfBounds {
+                value: 99.0,
+                min: 100.0,
+                max: 100_000.0
             }
         )
     );
@@ -148,7 +166,92 @@ fn out_of_bounds() {
     );
     let mut s = small(100, 12);
     s.context.placements.shift.share = 0.5; // more than the IFA share
-    assert_eq!(err(&s).0, "context.placements.shift.share");
+    assert_eq!(
+        err(&s),
+        (
+            "context.placements.shift.share".into(),
+            ErrorKind::ShiftExceedsSource {
+                value: 0.5,
+                available: 0.25
+            }
+        )
+    );
+}
+
+#[test]
+fn names_and_whole_numbers_and_seed() {
+    let mut s = small(100, 12);
+    s.options[1].name = "   ".into();
+    assert_eq!(
+        err(&s),
+        (
+            "options[1].name".into(),
+            ErrorKind::BadName { chars: 3, max: 40 }
+        )
+    );
+    s.options[1].name = "x".repeat(41);
+    assert_eq!(err(&s).0, "options[1].name");
+    s.options[1].name = "ok".into();
+    s.options[0].contract.length_months = 0;
+    assert!(matches!(err(&s).1, ErrorKind::OutOfBounds { .. }));
+    let mut s = small(100, 12);
+    s.simulation.seed = u64::MAX;
+    assert_eq!(err(&s).0, "simulation.seed");
+}
+
+/// Every field of every option at every corner of its bounds is accepted,
+/// and just past either end is refused, naming that field.
+#[test]
+fn every_field_at_its_bounds() {
+    use turnaround_engine::{Field, FieldValue, Shape};
+    let base = small(100, 12);
+    for field in Field::all_in(&base).collect::<Vec<_>>() {
+        let m = field.meta();
+        let (lo, hi) = (m.min, m.max);
+        let candidates: Vec<FieldValue> = match m.shape {
+            Shape::Range => vec![
+                FieldValue::Range(Range::new(lo, lo, lo)),
+                FieldValue::Range(Range::new(lo, hi, hi)),
+                FieldValue::Range(Range::new(hi, hi, hi)),
+            ],
+            Shape::Number | Shape::Integer => vec![FieldValue::Number(lo), FieldValue::Number(hi)],
+            _ => continue,
+        };
+        for v in candidates {
+            let mut s = base.clone();
+            field.set(&mut s, field.check(v.clone()).expect("bounds accepted"));
+            match validate(&s) {
+                Ok(_) => {}
+                // Cross-field rules may refuse a corner (the mix shift, say),
+                // but never in the name of another single-field bound.
+                Err(e) => assert!(
+                    matches!(
+                        e.kind,
+                        ErrorKind::ShiftExceedsSource { .. } | ErrorKind::MixDoesNotSumToOne { .. }
+                    ),
+                    "{field} = {v:?}: {e}"
+                ),
+            }
+        }
+        if matches!(m.shape, Shape::Number | Shape::Integer | Shape::Range) {
+            let step = (hi - lo).abs().max(1.0);
+            for bad in [lo - step, hi + step] {
+                let mut s = base.clone();
+                let v = if m.shape == Shape::Range {
+                    FieldValue::Range(Range::fixed(bad))
+                } else {
+                    FieldValue::Number(bad)
+                };
+                // Write without checking, as a file or a hand-edited link might.
+                field.set(&mut s, v.clone());
+                if field.get(&s) != Some(v) {
+                    continue; // not representable (a negative whole number of months)
+                }
+                let e = validate(&s).expect_err("out of bounds refused");
+                assert_eq!(e.field, Some(field), "{field}: {e}");
+            }
+        }
+    }
 }
 
 #[test]

@@ -22,12 +22,7 @@ pub struct AssumptionsProps {
 
 /// Whether a leadership parameter matters for a route (the others are hidden).
 pub fn applies(param: &ParamDef, route: Route) -> bool {
-    let k = param.key;
-    match route {
-        Route::Recruit => !(k.starts_with("proc.") || k.starts_with("ctr.")),
-        Route::InSource => true,
-        Route::InterimChain => k.starts_with("int.") || k.starts_with("prog."),
-    }
+    param.applies(route)
 }
 
 /// The route's name for people.

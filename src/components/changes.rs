@@ -46,7 +46,7 @@ pub fn changes_list(props: &ChangesProps) -> Html {
                     }) }
                     { for list.iter().map(|c| {
                         let (param, option) = (c.param, c.option);
-                        let who = if param.per_option && several_options {
+                        let who = if param.per_option() && several_options {
                             format!(" ({})", props.input.options[option].name)
                         } else {
                             String::new()

@@ -8,7 +8,8 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::format;
-use crate::params::{trim, Kind, ParamDef, Unit, Value};
+use crate::format::trim;
+use crate::params::{Kind, ParamDef, Unit, Value};
 use crate::state::Commit;
 use turnaround_engine::Range;
 
@@ -141,7 +142,8 @@ fn with_slot(value: &Value, slot: Slot, v: f64) -> Value {
 fn slid(param: &ParamDef, value: &Value, v: f64) -> Value {
     match value {
         Value::Range(r) => {
-            let delta = (v - r.likely).clamp(param.min - r.low, param.max - r.high);
+            let (lo, hi) = param.slider;
+            let delta = (v - r.likely).clamp(lo - r.low, hi - r.high);
             Value::Range(Range::new(r.low + delta, r.likely + delta, r.high + delta))
         }
         Value::Scalar(_) => Value::Scalar(v),
@@ -150,7 +152,8 @@ fn slid(param: &ParamDef, value: &Value, v: f64) -> Value {
 
 /// Slider bounds: a third to three times the preset value, so a drag moves
 /// by sensible steps (the number boxes still take anything within the
-/// parameter's bounds); the full bounds for shares, years and zero presets.
+/// parameter's bounds); the row's full slider span for shares, years and
+/// zero presets.
 /// Always wide enough to show the current value.
 fn slider_bounds(param: &ParamDef, baseline: f64, current: f64) -> (f64, f64) {
     let relative = !matches!(
@@ -159,11 +162,11 @@ fn slider_bounds(param: &ParamDef, baseline: f64, current: f64) -> (f64, f64) {
     );
     let (lo, hi) = if relative && baseline > 0.0 {
         (
-            (baseline / 3.0).max(param.min),
-            (baseline * 3.0).min(param.max),
+            (baseline / 3.0).max(param.slider.0),
+            (baseline * 3.0).min(param.slider.1),
         )
     } else {
-        (param.min, param.max)
+        param.slider
     };
     let snap = |x: f64| (x / param.step).round() * param.step;
     (snap(lo.min(current)), snap(hi.max(current)))
@@ -184,13 +187,13 @@ pub fn param_field(props: &ParamFieldProps) -> Html {
         });
     }
     let p = props.param;
-    let id = format!("f-{}-{}", props.option, p.key.replace('.', "-"));
+    let id = format!("f-{}-{}", props.option, p.key().replace('.', "-"));
     let unit = p.unit.suffix();
     let spoken = p.unit.spoken();
     let changed = props.value != props.baseline;
 
     let slots: Vec<(u8, Slot, f64)> = match props.value {
-        Value::Range(r) if p.kind == Kind::Range => vec![
+        Value::Range(r) if p.kind() == Kind::Range => vec![
             (0, Slot::Low, r.low),
             (1, Slot::Likely, r.likely),
             (2, Slot::High, r.high),
