@@ -23,8 +23,8 @@ pub const FORMAT_VERSION: u32 = 1;
 /// Longest fragment accepted; longer input is cut here before decoding.
 pub const MAX_FRAGMENT: usize = 8_000;
 
-/// Most options a scenario can hold.
-pub const MAX_OPTIONS: usize = 4;
+/// Most options a scenario can hold (the engine's limit).
+pub use turnaround_engine::MAX_OPTIONS;
 
 /// Something in a link that was not applied, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -235,15 +235,19 @@ fn decode_pairs(mut pairs: Vec<(String, String)>, mut warnings: Vec<Warning>) ->
         if target != Target::Shared && matches!(bare, "name" | "route") {
             for &i in &options {
                 if bare == "name" {
-                    let name = raw.trim();
-                    if name.is_empty() || name.chars().count() > 40 {
-                        warnings.push(Warning {
-                            what: shown.clone(),
-                            why: "an option name must be 1 to 40 characters".into(),
-                        });
-                        break;
+                    match crate::state::check_option_name(&raw) {
+                        Ok(name) => input.options[i].name = name,
+                        Err(_) => {
+                            warnings.push(Warning {
+                                what: shown.clone(),
+                                why: format!(
+                                    "an option name must be 1 to {} characters, with no line breaks",
+                                    turnaround_engine::MAX_NAME_CHARS
+                                ),
+                            });
+                            break;
+                        }
                     }
-                    input.options[i].name = name.to_string();
                 } else if let Some(route) = parse_route(&raw) {
                     input.options[i].route = route;
                 } else {
@@ -290,14 +294,22 @@ fn decode_pairs(mut pairs: Vec<(String, String)>, mut warnings: Vec<Warning>) ->
                 continue;
             }
         };
-        match param.check(&value) {
+        match param.check_kind(&value) {
             Ok(v) => {
                 for i in options {
                     param.set(&mut input, i, v);
                     applied.push((shown.clone(), param, i));
                 }
             }
-            Err(why) => warnings.push(Warning { what: shown, why }),
+            Err(kind) => {
+                let field = param.field_at(options.first().copied().unwrap_or(0));
+                let mut why = crate::explain::explain(&ScenarioError::new(field, kind));
+                if options.len() > 1 {
+                    // `o.key` applies to every option: don't name just one.
+                    why = why.replacen(" (option 1)", "", 1);
+                }
+                warnings.push(Warning { what: shown, why });
+            }
         }
     }
 

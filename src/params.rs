@@ -13,7 +13,7 @@
 //! prefix (`o1.`, `o2.`, ...).
 
 use turnaround_engine::{
-    Field, FieldId, FieldValue, PlacementKind, Range, Route, ScenarioInput, Shape,
+    ErrorKind, Field, FieldId, FieldValue, PlacementKind, Range, Route, ScenarioInput, Shape,
 };
 
 /// Which group of the assumptions panel a parameter belongs to.
@@ -285,9 +285,9 @@ impl ParamDef {
 
     /// Validates a candidate value against the engine's rule for this field
     /// (the same rule links, files and saved scenarios meet), returning the
-    /// value to store or a message a user can act on. Whole-number fields
-    /// round what was typed; a single number given for a range fixes it.
-    pub fn check(&self, value: &Value) -> Result<Value, String> {
+    /// value to store or what is wrong. Whole-number fields round what was
+    /// typed; a single number given for a range fixes it.
+    pub fn check_kind(&self, value: &Value) -> Result<Value, ErrorKind> {
         let value = match (self.kind(), *value) {
             (Kind::Integer, Value::Scalar(v)) if v.is_finite() => Value::Scalar(v.round()),
             (Kind::Range, Value::Scalar(v)) => Value::Range(Range::fixed(v)),
@@ -295,12 +295,18 @@ impl ParamDef {
             (_, Value::Range(r)) => Value::Scalar(r.likely),
             (_, v) => v,
         };
-        match self.field_at(0).check(value.into()) {
-            Ok(FieldValue::Number(v)) => Ok(Value::Scalar(v)),
-            Ok(FieldValue::Range(r)) => Ok(Value::Range(r)),
-            Ok(_) => Err("enter a number".to_string()),
-            Err(kind) => Err(crate::explain::what_is_wrong(self, &kind)),
+        match self.field_at(0).check(value.into())? {
+            FieldValue::Number(v) => Ok(Value::Scalar(v)),
+            FieldValue::Range(r) => Ok(Value::Range(r)),
+            _ => Err(ErrorKind::WrongShape),
         }
+    }
+
+    /// [`ParamDef::check_kind`] with the reason as a message for the field
+    /// itself ("must be between 0 and 100%").
+    pub fn check(&self, value: &Value) -> Result<Value, String> {
+        self.check_kind(value)
+            .map_err(|kind| crate::explain::what_is_wrong(self, &kind))
     }
 }
 

@@ -153,10 +153,9 @@ impl AppState {
                 }
             }
             Action::RenameOption { option, name } => {
-                if check_option_name(&name).is_err() {
+                let Ok(name) = check_option_name(&name) else {
                     return self.clone();
-                }
-                let name = name.trim();
+                };
                 if let Some(o) = next.input.options.get_mut(option) {
                     o.name = name.to_string();
                 }
@@ -257,12 +256,19 @@ fn set_param(
     Ok(())
 }
 
-/// Whether a typed option name is acceptable: 1 to 40 characters once trimmed.
-pub fn check_option_name(name: &str) -> Result<(), &'static str> {
-    match name.trim().chars().count() {
-        0 => Err("a name is needed; the previous name was kept"),
-        n if n > 40 => Err("a name can have at most 40 characters; the previous name was kept"),
-        _ => Ok(()),
+/// The one rule for option names (the engine's, used by the header, links,
+/// files and saved scenarios): 1 to [`turnaround_engine::MAX_NAME_CHARS`]
+/// characters once trimmed, no line breaks. Returns the name to store, or a
+/// message saying the previous name was kept.
+pub fn check_option_name(name: &str) -> Result<String, String> {
+    let field = turnaround_engine::Field::of_option(turnaround_engine::FieldId::OptionName, 0);
+    match field.check(turnaround_engine::FieldValue::Text(name.trim().to_string())) {
+        Ok(turnaround_engine::FieldValue::Text(t)) => Ok(t),
+        _ if name.trim().is_empty() => Err("a name is needed; the previous name was kept".into()),
+        _ => Err(format!(
+            "a name can have at most {} characters and no line breaks; the previous name was kept",
+            turnaround_engine::MAX_NAME_CHARS
+        )),
     }
 }
 

@@ -70,13 +70,13 @@ pub fn header(props: &HeaderProps) -> Html {
                                 let input = e.target_unchecked_into::<HtmlInputElement>();
                                 let typed = input.value();
                                 match check_option_name(&typed) {
-                                    Ok(()) => {
+                                    Ok(_) => {
                                         name_error.set(None);
                                         dispatch.emit(Action::RenameOption { option: i, name: typed });
                                     }
                                     Err(why) => {
                                         input.set_value(&current);
-                                        name_error.set(Some((i, why.to_string())));
+                                        name_error.set(Some((i, why)));
                                     }
                                 }
                             })
