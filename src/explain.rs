@@ -107,3 +107,18 @@ pub fn explain(err: &ScenarioError) -> String {
     };
     format!("{label}{option}: {what}")
 }
+
+/// An engine error shown in the field `param` that caused it: without the
+/// label when the error is that field's own, in full when another field
+/// (or a rule over several) is at fault.
+pub fn explain_for(err: &ScenarioError, param: &ParamDef) -> String {
+    match &err.field {
+        Some(f) if f.id == param.field && f.index == param.element.map(|k| k.index()) => {
+            what_is_wrong(param, &err.kind)
+        }
+        _ if matches!(err.kind, ErrorKind::ShiftExceedsSource { .. }) => {
+            what_is_wrong(param, &err.kind)
+        }
+        _ => explain(err),
+    }
+}

@@ -44,6 +44,32 @@ pub struct AppState {
     pub revision: u64,
     /// Larger type and chart labels, for a projector.
     pub large_type: bool,
+    /// The latest edit the model refused, and why; cleared by the next
+    /// accepted change. The field it names shows the message.
+    pub rejected: Option<Rejection>,
+}
+
+/// An edit the model refused: which field, and the message to show there.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rejection {
+    /// The parameter edited.
+    pub param: &'static ParamDef,
+    /// Option index for per-option parameters.
+    pub option: usize,
+    /// The value that was refused.
+    pub value: Value,
+    /// Why, in the page's words.
+    pub message: String,
+}
+
+impl AppState {
+    /// The refusal message for this field, if its latest edit was refused.
+    pub fn rejection_for(&self, param: &ParamDef, option: usize) -> Option<&str> {
+        self.rejected
+            .as_ref()
+            .filter(|r| r.param == param && (r.option == option || !param.per_option()))
+            .map(|r| r.message.as_str())
+    }
 }
 
 /// A user (or URL) intent.
@@ -51,7 +77,9 @@ pub struct AppState {
 pub enum Action {
     /// Start again from a preset.
     LoadPreset(PresetId),
-    /// Set one assumption to an already validated value.
+    /// Set one assumption. The reducer checks it once, against the field's
+    /// own rule and then the whole scenario; a refused value leaves the
+    /// scenario as it was and records why in [`AppState::rejected`].
     SetParam {
         /// The parameter.
         param: &'static ParamDef,
@@ -122,6 +150,7 @@ impl AppState {
             commit: Commit::FromUrl,
             revision: 0,
             large_type: false,
+            rejected: None,
         }
     }
 
@@ -142,10 +171,25 @@ impl AppState {
                 value,
                 commit: how,
             } => {
-                let Ok(()) = set_param(&mut next.input, param, option, &value) else {
-                    return self.clone();
+                let refused = |message: String| AppState {
+                    rejected: Some(Rejection {
+                        param,
+                        option,
+                        value,
+                        message,
+                    }),
+                    ..self.clone()
                 };
-                commit = how;
+                if let Err(message) = set_param(&mut next.input, param, option, &value) {
+                    return refused(message);
+                }
+                if let Err(e) = turnaround_engine::validate(&next.input) {
+                    return refused(crate::explain::explain_for(&e, param));
+                }
+                next.rejected = None;
+                next.commit = how;
+                next.revision = self.revision + 1;
+                return next;
             }
             Action::SetRoute { option, route } => {
                 if let Some(o) = next.input.options.get_mut(option) {
@@ -216,21 +260,10 @@ impl AppState {
                 ..self.clone()
             };
         }
+        next.rejected = None;
         next.commit = commit;
         next.revision = self.revision + 1;
         next
-    }
-
-    /// The engine's complaint about a candidate change, if it would make the
-    /// scenario invalid (used to show a message instead of silently refusing).
-    pub fn rejection(&self, param: &ParamDef, option: usize, value: &Value) -> Option<String> {
-        let mut candidate = self.input.clone();
-        if let Err(msg) = set_param(&mut candidate, param, option, value) {
-            return Some(msg);
-        }
-        turnaround_engine::validate(&candidate)
-            .err()
-            .map(|e| crate::explain::explain(&e))
     }
 
     /// The share-link fragment for the current scenario (without `#`).

@@ -16,7 +16,9 @@ use std::rc::Rc;
 use gloo::timers::callback::Timeout;
 use gloo::worker::{HandlerId, Worker, WorkerScope};
 use serde::{Deserialize, Serialize};
-use turnaround_engine::{simulate_with_paths, validate, Results, Run, ScenarioInput};
+use turnaround_engine::{
+    simulate_with_paths, validate, Results, Run, Scenario, ScenarioError, ScenarioInput,
+};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -56,8 +58,9 @@ pub struct Response {
     pub generation: u64,
     /// Preview or full.
     pub stage: Stage,
-    /// The results, or the engine's validation message.
-    pub outcome: Result<Results, String>,
+    /// The results, or why the engine refused the scenario (typed, so the
+    /// page words it like every other refusal).
+    pub outcome: Result<Results, ScenarioError>,
     /// Milliseconds the engine took, measured in the worker.
     pub millis: f64,
 }
@@ -65,16 +68,24 @@ pub struct Response {
 /// Runs one stage of a request: the preview is the scenario's path count
 /// capped at [`PREVIEW_PATHS`]; the full run uses the scenario's own count.
 pub fn run(request: &Request, stage: Stage) -> Response {
+    run_checked(request, validate(&request.input), stage)
+}
+
+/// [`run`] for a request already validated once (the worker checks each
+/// request once, then reuses the [`Scenario`] for the full run).
+fn run_checked(
+    request: &Request,
+    checked: Result<Scenario, ScenarioError>,
+    stage: Stage,
+) -> Response {
     let started = now();
-    let outcome = validate(&request.input)
-        .map(|scenario| {
-            let paths = match stage {
-                Stage::Preview => request.input.simulation.paths.min(PREVIEW_PATHS),
-                Stage::Full => request.input.simulation.paths,
-            };
-            simulate_with_paths(&scenario, paths)
-        })
-        .map_err(|e| e.to_string());
+    let outcome = checked.map(|scenario| {
+        let paths = match stage {
+            Stage::Preview => request.input.simulation.paths.min(PREVIEW_PATHS),
+            Stage::Full => request.input.simulation.paths,
+        };
+        simulate_with_paths(&scenario, paths)
+    });
     Response {
         generation: request.generation,
         stage,
@@ -192,15 +203,16 @@ impl Worker for SimWorker {
         let (id, generation) = (*id, request.generation);
         match tick {
             Tick::Preview => {
-                let response = run(request, Stage::Preview);
-                let full = match (&response.outcome, preview_is_full(request)) {
-                    (Ok(_), false) => validate(&request.input).ok().map(|scenario| FullRun {
+                let checked = validate(&request.input);
+                let full = match (&checked, preview_is_full(request)) {
+                    (Ok(scenario), false) => Some(FullRun {
                         generation,
-                        run: Run::new(&scenario, request.input.simulation.paths),
+                        run: Run::new(scenario, request.input.simulation.paths),
                         started: now(),
                     }),
                     _ => None,
                 };
+                let response = run_checked(request, checked, Stage::Preview);
                 scope.respond(id, response);
                 if full.is_some() {
                     self.full = full;

@@ -11,7 +11,7 @@ use turnaround::components::{
     changes::{Changes, ChangesProps},
     chart_panel::{ChartPanel, ChartPanelProps},
     link_warnings::{LinkWarnings, LinkWarningsProps},
-    param_field::{ParamField, ParamFieldProps},
+    param_field::ParamField,
 };
 use turnaround::params::{self, Value};
 use turnaround::state::{Action, AppState, Commit};
@@ -50,75 +50,106 @@ fn worker_run_gives_preview_then_full_path_counts() {
     assert_eq!(full.outcome.unwrap().paths, 2_000);
 }
 
-fn field_props(
-    key: &str,
-    emitted: Rc<RefCell<Vec<(Value, Commit)>>>,
-) -> (ParamFieldProps, AppState) {
-    let state = AppState::new(PresetId::Sandwell2012);
-    let param = params::find(key).unwrap();
+/// Every state the harness rendered, newest last.
+type States = Rc<RefCell<Vec<AppState>>>;
+
+#[derive(Properties, PartialEq)]
+struct HarnessProps {
+    key_: &'static str,
+    states: States,
+}
+
+/// One field wired to the real reducer, as the assumptions panel wires it:
+/// the field sends every edit; the reducer checks it once and keeps any
+/// refusal in the state, which the field shows.
+#[function_component(Harness)]
+fn harness(props: &HarnessProps) -> Html {
+    let state = use_reducer(|| AppState::new(PresetId::Sandwell2012));
+    props.states.borrow_mut().push((*state).clone());
+    let param = params::find(props.key_).unwrap();
     let value = param.get(&state.input, 0).unwrap();
-    let check_state = state.clone();
-    let props = ParamFieldProps {
-        param,
-        option: 0,
-        value,
-        baseline: value,
-        source: None,
-        on_set: Callback::from(move |(_, _, v, c)| emitted.borrow_mut().push((v, c))),
-        check: Callback::from(move |(p, o, v)| check_state.rejection(p, o, &v)),
-    };
-    (props, state)
+    let baseline = param.get(&state.baseline, 0).unwrap();
+    let dispatcher = state.dispatcher();
+    let on_set = Callback::from(move |(param, option, value, commit)| {
+        dispatcher.dispatch(Action::SetParam {
+            param,
+            option,
+            value,
+            commit,
+        })
+    });
+    html! {
+        <ParamField
+            {param}
+            option={0}
+            {value}
+            {baseline}
+            source={None}
+            {on_set}
+            rejected={state.rejection_for(param, 0).map(|m| AttrValue::from(m.to_string()))}
+        />
+    }
+}
+
+fn mount_field(key: &'static str) -> (web_sys::Element, States) {
+    let root = mount();
+    let states: States = Rc::new(RefCell::new(Vec::new()));
+    yew::Renderer::<Harness>::with_root_and_props(
+        root.clone(),
+        HarnessProps {
+            key_: key,
+            states: states.clone(),
+        },
+    )
+    .render();
+    (root, states)
+}
+
+fn newest(states: &States) -> AppState {
+    states.borrow().last().cloned().expect("rendered")
+}
+
+fn error_text(root: &web_sys::Element) -> String {
+    query(root, ".field-error").unwrap().text_content().unwrap()
 }
 
 #[wasm_bindgen_test]
-async fn number_box_emits_a_typed_value() {
-    let root = mount();
-    let emitted = Rc::new(RefCell::new(Vec::new()));
-    let (props, _) = field_props("wf.agency", emitted.clone());
-    yew::Renderer::<ParamField>::with_root_and_props(root.clone(), props).render();
+async fn number_box_sets_a_typed_value() {
+    let (root, states) = mount_field("wf.agency");
     wait_for("the field", || query(&root, "input[type=text]").is_some()).await;
 
     enter_value(&query(&root, "input[type=text]").unwrap(), "30%");
-    wait_for("an emitted value", || !emitted.borrow().is_empty()).await;
-    assert_eq!(emitted.borrow()[0], (Value::Scalar(0.3), Commit::Push));
-    assert!(query(&root, ".field-error")
-        .unwrap()
-        .text_content()
-        .unwrap()
-        .is_empty());
+    wait_for("the value in the state", || {
+        newest(&states).input.context.workforce.start_agency_share == 0.3
+    })
+    .await;
+    assert_eq!(newest(&states).commit, Commit::Push);
+    assert!(error_text(&root).is_empty());
 }
 
 #[wasm_bindgen_test]
-async fn invalid_input_shows_a_message_and_emits_nothing() {
-    let root = mount();
-    let emitted = Rc::new(RefCell::new(Vec::new()));
-    let (props, _) = field_props("wf.agency", emitted.clone());
-    yew::Renderer::<ParamField>::with_root_and_props(root.clone(), props).render();
+async fn invalid_input_shows_a_message_and_changes_nothing() {
+    let (root, states) = mount_field("wf.agency");
     wait_for("the field", || query(&root, "input[type=text]").is_some()).await;
+    let before = newest(&states).input;
 
     let input = query(&root, "input[type=text]").unwrap();
     enter_value(&input, "lots");
     wait_for("a message for text", || {
-        query(&root, ".field-error")
-            .unwrap()
-            .text_content()
-            .unwrap()
-            .contains("enter a number")
+        error_text(&root).contains("enter a number")
     })
     .await;
     enter_value(&input, "140");
     wait_for("a bounds message", || {
-        query(&root, ".field-error")
-            .unwrap()
-            .text_content()
-            .unwrap()
-            .contains("between 0 and 100")
+        error_text(&root).contains("between 0 and 100")
     })
     .await;
-    assert!(
-        emitted.borrow().is_empty(),
-        "invalid input must not reach the engine"
+    let now = newest(&states);
+    assert_eq!(
+        now.input, before,
+        "invalid input must not reach the scenario"
     );
+    assert!(now.rejected.is_some(), "the refusal is kept in the state");
     let typed: HtmlInputElement = input.unchecked_into();
     assert_eq!(
         typed.value(),
@@ -129,10 +160,7 @@ async fn invalid_input_shows_a_message_and_emits_nothing() {
 
 #[wasm_bindgen_test]
 async fn range_boxes_refuse_out_of_order_values() {
-    let root = mount();
-    let emitted = Rc::new(RefCell::new(Vec::new()));
-    let (props, _) = field_props("wf.premium", emitted.clone());
-    yew::Renderer::<ParamField>::with_root_and_props(root.clone(), props).render();
+    let (root, states) = mount_field("wf.premium");
     wait_for("three boxes", || {
         root.query_selector_all("input[type=text]")
             .unwrap()
@@ -140,33 +168,30 @@ async fn range_boxes_refuse_out_of_order_values() {
             == 3
     })
     .await;
+    let before = newest(&states).input;
     let low = query(&root, "input[type=text]").unwrap();
     enter_value(&low, "99,000");
     wait_for("an order message", || {
-        query(&root, ".field-error")
-            .unwrap()
-            .text_content()
-            .unwrap()
-            .contains("low must not exceed likely")
+        error_text(&root).contains("low must not exceed likely")
     })
     .await;
-    assert!(emitted.borrow().is_empty());
+    assert_eq!(newest(&states).input, before);
 }
 
 #[wasm_bindgen_test]
 async fn slider_input_is_transient_and_change_is_pushed() {
-    let root = mount();
-    let emitted = Rc::new(RefCell::new(Vec::new()));
-    let (props, _) = field_props("wf.agency", emitted.clone());
-    yew::Renderer::<ParamField>::with_root_and_props(root.clone(), props).render();
+    let (root, states) = mount_field("wf.agency");
     wait_for("the slider", || query(&root, "input[type=range]").is_some()).await;
     let slider: HtmlInputElement = query(&root, "input[type=range]").unwrap().unchecked_into();
     slider.set_value("0.4");
     fire(&slider, "input");
+    wait_for("a transient change", || {
+        let s = newest(&states);
+        s.input.context.workforce.start_agency_share == 0.4 && s.commit == Commit::Transient
+    })
+    .await;
     fire(&slider, "change");
-    wait_for("two emitted values", || emitted.borrow().len() == 2).await;
-    assert_eq!(emitted.borrow()[0], (Value::Scalar(0.4), Commit::Transient));
-    assert_eq!(emitted.borrow()[1], (Value::Scalar(0.4), Commit::Push));
+    wait_for("a pushed change", || newest(&states).commit == Commit::Push).await;
 }
 
 #[wasm_bindgen_test]

@@ -112,8 +112,13 @@ fn invalid_values_never_reach_the_state() {
         ("paths", Value::Scalar(5.0)),
     ] {
         let next = set(&s, key, 0, v);
-        assert_eq!(next, s, "{key} {v:?} must be refused");
-        assert!(s.rejection(params::find(key).unwrap(), 0, &v).is_some());
+        assert_eq!(next.input, s.input, "{key} {v:?} must be refused");
+        assert_eq!(next.revision, s.revision);
+        let param = params::find(key).unwrap();
+        assert!(next.rejection_for(param, 0).is_some(), "{key}: no message");
+        // The next accepted change clears the message.
+        let ok = set(&next, "wf.agency", 0, Value::Scalar(0.3));
+        assert_eq!(ok.rejected, None);
     }
 }
 
@@ -294,9 +299,11 @@ fn option_changes_are_listed_in_words() {
 #[test]
 fn a_mix_share_below_the_planned_shift_is_explained_in_those_words() {
     let s = AppState::new(PresetId::Sandwell2012);
-    let msg = s
-        .rejection(params::find("pl.mix.ifa").unwrap(), 0, &Value::Scalar(0.02))
-        .expect("refused");
+    let next = set(&s, "pl.mix.ifa", 0, Value::Scalar(0.02));
+    let msg = next
+        .rejection_for(params::find("pl.mix.ifa").unwrap(), 0)
+        .expect("refused")
+        .to_string();
     assert!(
         msg.starts_with("the planned mix shift (5%) cannot be more than"),
         "{msg}"

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::codec::{parse_route, route_id};
 use crate::components::param_field::{Edit, ParamField, SourceInfo};
-use crate::params::{in_group, source_of, Group, ParamDef, Value};
+use crate::params::{in_group, source_of, Group, ParamDef};
 use crate::state::{Action, AppState};
 use turnaround_engine::presets::PresetId;
 use turnaround_engine::Route;
@@ -42,10 +42,9 @@ fn source_for(preset: PresetId, param: &ParamDef) -> Option<SourceInfo> {
     })
 }
 
-/// The two callbacks every field shares (stable across renders).
+/// The callback every field shares (stable across renders).
 struct Shared {
     on_set: Callback<Edit>,
-    check: Callback<(&'static ParamDef, usize, Value), Option<String>>,
 }
 
 fn field(state: &AppState, shared: &Shared, param: &'static ParamDef, option: usize) -> Html {
@@ -67,7 +66,7 @@ fn field(state: &AppState, shared: &Shared, param: &'static ParamDef, option: us
             {baseline}
             source={source_for(state.preset, param)}
             on_set={shared.on_set.clone()}
-            check={shared.check.clone()}
+            rejected={state.rejection_for(param, option).map(|m| AttrValue::from(m.to_string()))}
         />
     }
 }
@@ -78,10 +77,7 @@ fn field(state: &AppState, shared: &Shared, param: &'static ParamDef, option: us
 pub fn assumptions(props: &AssumptionsProps) -> Html {
     let selected = use_state(|| 0usize);
     let state = &props.state;
-    // Event handlers read the newest state through this ref, so the shared
-    // callbacks can be built once and fields compare equal between renders.
-    let latest = use_mut_ref(|| state.clone());
-    *latest.borrow_mut() = state.clone();
+    // The shared callback is built once, so fields compare equal between renders.
     let shared = use_memo(props.dispatch.clone(), move |dispatch| Shared {
         on_set: dispatch.reform(|(param, option, value, commit)| Action::SetParam {
             param,
@@ -89,11 +85,6 @@ pub fn assumptions(props: &AssumptionsProps) -> Html {
             value,
             commit,
         }),
-        check: Callback::from(
-            move |(param, option, value): (&'static ParamDef, usize, Value)| {
-                latest.borrow().rejection(param, option, &value)
-            },
-        ),
     });
     let options = &state.input.options;
     let current = (*selected).min(options.len() - 1);

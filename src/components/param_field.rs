@@ -38,16 +38,17 @@ pub struct ParamFieldProps {
     pub baseline: Value,
     /// Where the preset value comes from.
     pub source: Option<SourceInfo>,
-    /// A validated new value for (parameter, option), and how to record it.
+    /// A new value for (parameter, option), and how to record it.
     /// Shared by every field and stable across renders, so a field whose
     /// value did not change is not re-rendered.
     pub on_set: Callback<Edit>,
-    /// Asks whether a candidate value is acceptable: `Some(message)` if not.
-    /// Shared and stable, like `on_set`.
-    pub check: Callback<(&'static ParamDef, usize, Value), Option<String>>,
+    /// Why the model refused this field's latest edit, if it did (held in
+    /// the page state: the reducer checks each edit once).
+    #[prop_or_default]
+    pub rejected: Option<AttrValue>,
 }
 
-/// A validated edit of one field.
+/// An edit of one field, checked by the reducer.
 pub type Edit = (&'static ParamDef, usize, Value, Commit);
 
 /// Parses what a person types: `41,000`, `£41k`, `25%`, `1.2m`.
@@ -201,29 +202,24 @@ pub fn param_field(props: &ParamFieldProps) -> Html {
         v => vec![(0, Slot::Single, v.central())],
     };
 
-    // Validate a candidate; emit it if acceptable, else show why (keeping
-    // what the user typed, for a number box, so they can correct it).
+    // Send a candidate to the reducer, which checks it once; keep what the
+    // user typed in a number box until the value changes, so a refused entry
+    // (its message comes back through `rejected`) can be corrected.
     let submit = {
-        let (on_set, check) = (props.on_set.clone(), props.check.clone());
+        let on_set = props.on_set.clone();
         let (error, draft, option) = (error.clone(), draft.clone(), props.option);
         Rc::new(
-            move |candidate: Value, commit: Commit, typed: Option<(u8, String)>| match check
-                .emit((p, option, candidate))
-            {
-                None => {
-                    error.set(None);
-                    draft.set(None);
-                    on_set.emit((p, option, candidate, commit));
-                }
-                Some(msg) => {
-                    if typed.is_some() {
-                        draft.set(typed);
-                    }
-                    error.set(Some(msg));
-                }
+            move |candidate: Value, commit: Commit, typed: Option<(u8, String)>| {
+                error.set(None);
+                draft.set(typed);
+                on_set.emit((p, option, candidate, commit));
             },
         )
     };
+    // A parse problem found here, else the model's refusal from the state.
+    let message: Option<String> = (*error)
+        .clone()
+        .or_else(|| props.rejected.as_ref().map(|m| m.to_string()));
 
     let slider = {
         let value = props.value;
@@ -303,7 +299,7 @@ pub fn param_field(props: &ParamFieldProps) -> Html {
                     inputmode="decimal"
                     value={text}
                     aria-label={format!("{label}{}{}", if spoken.is_empty() { "" } else { ", " }, spoken)}
-                    aria-invalid={error.is_some().to_string()}
+                    aria-invalid={message.is_some().to_string()}
                     aria-describedby={format!("{id}-msg")}
                     onchange={on_change}
                 />
@@ -328,7 +324,7 @@ pub fn param_field(props: &ParamFieldProps) -> Html {
     });
 
     html! {
-        <div class={classes!("field", changed.then_some("changed"), error.is_some().then_some("invalid"))}
+        <div class={classes!("field", changed.then_some("changed"), message.is_some().then_some("invalid"))}
              data-key={p.url_key(props.option)}>
             <div class="field-head">
                 <label for={id.clone()} title={p.help}>{ p.label }</label>
@@ -346,8 +342,8 @@ pub fn param_field(props: &ParamFieldProps) -> Html {
                     }
                 </div>
             </div>
-            <p class="field-error" id={format!("{id}-msg")} role={error.is_some().then_some("alert")}>
-                { error.as_deref().unwrap_or("") }
+            <p class="field-error" id={format!("{id}-msg")} role={message.is_some().then_some("alert")}>
+                { message.as_deref().unwrap_or("") }
             </p>
         </div>
     }

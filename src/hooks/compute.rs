@@ -72,7 +72,7 @@ impl Reducible for ComputeState {
                         next.results = Some(Rc::new(results));
                         next.error = None;
                     }
-                    Err(message) => next.error = Some(message),
+                    Err(e) => next.error = Some(crate::explain::explain(&e)),
                 }
             }
         }
