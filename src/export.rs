@@ -85,20 +85,7 @@ pub fn field(s: &str) -> String {
     }
 }
 
-/// A number as a plain decimal (empty when not finite).
-pub fn number(v: f64) -> String {
-    if v.is_finite() {
-        // Rust's float Display is the shortest exact decimal, never an exponent.
-        let s = format!("{v}");
-        if s == "-0" {
-            "0".into()
-        } else {
-            s
-        }
-    } else {
-        String::new()
-    }
-}
+use crate::format::exact as number;
 
 fn line(fields: &[String]) -> String {
     let mut s = fields.join(",");

@@ -1,5 +1,7 @@
-//! Number formatting as a UK finance officer expects: pounds with thousands
-//! separators, `m` and `k` for large sums, a leading minus for negatives.
+//! Every number the page, its charts and its exports show, in one module:
+//! pounds as a UK finance officer expects them (thousands separators, `m`
+//! and `k` for large sums, a leading minus, never `-0`), percentages, axis
+//! ticks, number boxes and exact plain decimals for CSV files.
 
 use crate::params::Unit;
 
@@ -15,26 +17,24 @@ pub fn trim(v: f64) -> String {
     }
 }
 
-/// Pounds in short form: `£1.23m`, `£850k`, `-£12.4m`, `£0`.
+/// Pounds in short form, the one money style of the page, its charts and
+/// its exports: three significant figures below £10m (`£1.23m`, `£850k`,
+/// `£7.5k`), one decimal of millions above (`£216.8m`), `£1.50bn`; a leading
+/// minus for negatives; amounts under 50p are `£0` (never `-£0`); values that
+/// are not finite are `–`. Rounding never shows `£1000k`.
 pub fn money(v: f64) -> String {
-    if !v.is_finite() {
-        return "–".to_string();
-    }
-    let sign = if v < 0.0 { "-" } else { "" };
-    let a = v.abs();
-    if a >= 1e9 {
-        format!("{sign}£{:.2}bn", a / 1e9)
-    } else if a >= 1e7 {
-        format!("{sign}£{:.1}m", a / 1e6)
-    } else if a >= 1e6 {
-        format!("{sign}£{:.2}m", a / 1e6)
-    } else if a >= 1e4 {
-        format!("{sign}£{:.0}k", a / 1e3)
-    } else if a >= 1e3 {
-        format!("{sign}£{:.1}k", a / 1e3)
-    } else {
-        format!("{sign}£{:.0}", a)
-    }
+    gbp(
+        v,
+        [999.995e6, 999.5e3, 999.5],
+        |scaled, suffix| match suffix {
+            "bn" => format!("{scaled:.2}"),
+            "m" if scaled >= 9.995 => format!("{scaled:.1}"),
+            "m" => format!("{scaled:.2}"),
+            "k" if scaled >= 9.95 => format!("{scaled:.0}"),
+            "k" => format!("{scaled:.1}"),
+            _ => format!("{scaled:.0}"),
+        },
+    )
 }
 
 /// Pounds in full with thousands separators: `£1,150,000`.
@@ -107,5 +107,147 @@ pub fn in_unit(v: f64, unit: Unit) -> String {
                 suffix => format!("{s} {suffix}"),
             }
         }
+    }
+}
+
+/// A value as its number box shows it: display units, thousands separated
+/// for large whole amounts and counts (`160,000`), as typed input reads back.
+pub fn in_box(v: f64, unit: Unit) -> String {
+    let d = (v * unit.display_factor() * 1e6).round() / 1e6;
+    let grouped = matches!(
+        unit,
+        Unit::Gbp | Unit::GbpPerYear | Unit::GbpPerWeek | Unit::GbpPerDay | Unit::Count | Unit::Fte
+    );
+    if grouped && d.abs() >= 1_000.0 && d.fract() == 0.0 {
+        let s = thousands(d.abs() as u64);
+        if d < 0.0 {
+            format!("-{s}")
+        } else {
+            s
+        }
+    } else {
+        trim(d)
+    }
+}
+
+/// A number as the shortest plain decimal that reads back exactly, for CSV
+/// files (empty when not finite; never an exponent; never `-0`).
+pub fn exact(v: f64) -> String {
+    if v.is_finite() {
+        // Rust's float Display is the shortest exact decimal, never an exponent.
+        let s = format!("{v}");
+        if s == "-0" {
+            "0".into()
+        } else {
+            s
+        }
+    } else {
+        String::new()
+    }
+}
+
+/// Axis tick label for a GBP amount that is a multiple of a "nice" step:
+/// exact, with as few decimals as the value needs (at most 3), so ticks
+/// never collapse to the same text (`"£12.5m"`, `"£250k"`, `"£0"`).
+pub fn money_tick(v: f64) -> String {
+    gbp(v, [1e9, 1e6, 1e3], |scaled, _| minimal_decimals(scaled, 3))
+}
+
+/// Signed pounds in bn / m / k: `from` holds the amounts at which each unit
+/// starts (bn, m, k); `body` writes the scaled number. Not finite shows as
+/// `"–"`, under 50p as `"£0"`.
+fn gbp(v: f64, from: [f64; 3], body: impl Fn(f64, &str) -> String) -> String {
+    if !v.is_finite() {
+        return "\u{2013}".to_string();
+    }
+    let a = v.abs();
+    if a < 0.5 {
+        return "£0".to_string();
+    }
+    let sign = if v < 0.0 { "-" } else { "" };
+    let (scaled, suffix) = if a >= from[0] {
+        (a / 1e9, "bn")
+    } else if a >= from[1] {
+        (a / 1e6, "m")
+    } else if a >= from[2] {
+        (a / 1e3, "k")
+    } else {
+        (a, "")
+    };
+    format!("{sign}£{}{suffix}", body(scaled, suffix))
+}
+
+/// Axis tick label for a share in 0..=1 shown as a percentage (`"25%"`,
+/// `"12.5%"`).
+pub fn percent_tick(v: f64) -> String {
+    if !v.is_finite() {
+        return "\u{2013}".to_string();
+    }
+    let p = v * 100.0;
+    let p = if p.abs() < 1e-9 { 0.0 } else { p };
+    format!("{}%", minimal_decimals(p, 2))
+}
+
+/// Plain number with as few decimals as needed (at most `max_dec`).
+pub fn number_tick(v: f64) -> String {
+    if !v.is_finite() {
+        return "\u{2013}".to_string();
+    }
+    let v = if v.abs() < 1e-9 { 0.0 } else { v };
+    minimal_decimals(v, 2)
+}
+
+fn minimal_decimals(x: f64, max_dec: usize) -> String {
+    for d in 0..=max_dec {
+        let s = format!("{x:.d$}");
+        let back: f64 = s.parse().unwrap_or(x);
+        if (back - x).abs() <= 1e-6 * x.abs().max(1.0) {
+            return s;
+        }
+    }
+    trim_zero(format!("{x:.max_dec$}"))
+}
+
+fn trim_zero(s: String) -> String {
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_has_one_style() {
+        assert_eq!(money(0.0), "£0");
+        assert_eq!(money(-0.2), "£0");
+        assert_eq!(money(1_234_000.0), "£1.23m");
+        assert_eq!(money(-300_000.0), "-£300k");
+        assert_eq!(money(12_340_000.0), "£12.3m");
+        assert_eq!(money(7_500.0), "£7.5k");
+        assert_eq!(money(f64::NAN), "\u{2013}");
+    }
+
+    #[test]
+    fn ticks_are_exact() {
+        assert_eq!(money_tick(12_500_000.0), "£12.5m");
+        assert_eq!(money_tick(-250_000.0), "-£250k");
+        assert_eq!(percent_tick(0.125), "12.5%");
+        assert_eq!(percent_tick(0.25), "25%");
+        assert_eq!(number_tick(40.0), "40");
+    }
+
+    #[test]
+    fn exact_and_trim_never_show_minus_zero() {
+        assert_eq!(exact(1234567.5), "1234567.5");
+        assert_eq!(exact(1e-7), "0.0000001");
+        assert_eq!(exact(-0.0), "0");
+        assert_eq!(exact(f64::NAN), "");
+        assert_eq!(trim(-0.0000001), "0");
+        assert_eq!(in_box(160_000.0, Unit::GbpPerYear), "160,000");
+        assert_eq!(in_box(0.25, Unit::Percent), "25");
     }
 }

@@ -12,9 +12,9 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use turnaround::charts::{
     draw_agency_fan, draw_cumulative_fan, draw_difference_histogram, draw_fan, draw_seat_states,
-    draw_stacked_annual, money_short, Band, ChartError, ChartLayout, ChartStyle,
-    DifferenceHistogram, FanChart, FanSeries, SeatStates, StackedAnnual, YUnit, CATEGORY_COLOURS,
-    DIFFERENCE_COLOURS, PALETTE, SEAT_COLOURS,
+    draw_stacked_annual, Band, ChartError, ChartLayout, ChartStyle, DifferenceHistogram, FanChart,
+    FanSeries, SeatStates, StackedAnnual, YUnit, CATEGORY_COLOURS, DIFFERENCE_COLOURS, PALETTE,
+    SEAT_COLOURS,
 };
 
 type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
@@ -489,8 +489,8 @@ fn difference_histogram_snapshot_and_content() {
             "In-source cheaper",
             "Recruit cheaper",
             "Total spend, In-source minus Recruit",
-            "P10 -£3.9m",
-            "P50 -£2m",
+            "P10 -£3.92m",
+            "P50 -£2.00m",
             "P90 -£78k",
             "£0",
         ],
@@ -812,7 +812,8 @@ fn layout_index_at() {
 }
 
 #[test]
-fn money_short_formats() {
+fn money_formats_one_style() {
+    use turnaround::format::money;
     let cases = [
         (0.0, "£0"),
         (0.4, "£0"),
@@ -823,19 +824,19 @@ fn money_short_formats() {
         (750_000.0, "£750k"),
         (850_000.0, "£850k"),
         (-300_000.0, "-£300k"),
-        (999_600.0, "£1m"),
-        (1_000_000.0, "£1m"),
-        (1_200_000.0, "£1.2m"),
-        (-2_000_000.0, "-£2m"),
-        (9_960_000.0, "£10m"),
-        (50_000_000.0, "£50m"),
-        (180_400_000.0, "£180m"),
-        (1_500_000_000.0, "£1.5bn"),
+        (999_600.0, "£1.00m"),
+        (1_000_000.0, "£1.00m"),
+        (1_234_000.0, "£1.23m"),
+        (-2_000_000.0, "-£2.00m"),
+        (9_996_000.0, "£10.0m"),
+        (50_000_000.0, "£50.0m"),
+        (180_400_000.0, "£180.4m"),
+        (1_500_000_000.0, "£1.50bn"),
     ];
     for (v, want) in cases {
-        assert_eq!(money_short(v), want, "money_short({v})");
+        assert_eq!(money(v), want, "money({v})");
     }
-    assert_eq!(money_short(f64::NAN), "\u{2013}");
+    assert_eq!(money(f64::NAN), "\u{2013}");
 }
 
 #[test]

@@ -8,8 +8,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::format::{money_tick, number_tick, percent_tick};
 use super::{ChartError, ChartLayout, ChartStyle, AXIS, BACKGROUND, GRID, TEXT};
+use crate::format::{money_tick, number_tick, percent_tick};
 
 /// Base sizes in CSS pixels at scale 1.
 pub(crate) const TITLE_PX: f64 = 16.0;

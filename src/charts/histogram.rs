@@ -7,8 +7,8 @@ use super::common::{
     build_chart, draw_frame, fit_count, layout_of, nice_axis, sane_range, text_w, ticks_within,
     y_tick_count, Axis, Format, LegendItem, Marker, Metrics, PlotBox, TICK_PX,
 };
-use super::format::money_short;
 use super::{ChartArea, ChartError, ChartLayout, ChartStyle, BACKGROUND, DIFFERENCE_COLOURS, TEXT};
+use crate::format::money;
 
 /// Colour of the percentile marker lines.
 const MARKER: RGBColor = RGBColor(0x33, 0x33, 0x33);
@@ -171,7 +171,7 @@ pub fn draw_difference_histogram<DB: DrawingBackend>(
             (HPos::Right, -gap)
         };
         let font = m.font(TICK_PX).pos(Pos::new(hpos, VPos::Top));
-        let label = format!("{name} {}", money_short(v));
+        let label = format!("{name} {}", money(v));
         let dy = m.ipx(2.0) + row as i32 * row_h;
         // A light box behind the label keeps it readable over bars and lines.
         let tw = text_w(&body, &label, &font)?;

@@ -17,13 +17,11 @@ use plotters::prelude::*;
 
 mod common;
 mod fan;
-pub mod format;
 mod histogram;
 mod seats;
 mod stacked;
 
 pub use fan::{draw_agency_fan, draw_cumulative_fan, draw_fan, Band, FanChart, FanSeries, YUnit};
-pub use format::money_short;
 pub use histogram::{draw_difference_histogram, DifferenceHistogram};
 pub use seats::{draw_seat_states, SeatStates, SEAT_STATE_NAMES};
 pub use stacked::{draw_stacked_annual, StackedAnnual};

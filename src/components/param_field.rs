@@ -73,26 +73,6 @@ pub fn parse_typed(text: &str) -> Option<f64> {
         .map(|v| v * factor)
 }
 
-/// A value as its number box shows it: display units, thousands separated
-/// for large whole numbers (`160,000`), which [`parse_typed`] reads back.
-fn shown(param: &ParamDef, v: f64) -> String {
-    let d = (v * param.unit.display_factor() * 1e6).round() / 1e6;
-    let grouped = matches!(
-        param.unit,
-        Unit::Gbp | Unit::GbpPerYear | Unit::GbpPerWeek | Unit::GbpPerDay | Unit::Count | Unit::Fte
-    );
-    if grouped && d.abs() >= 1_000.0 && d.fract() == 0.0 {
-        let s = format::thousands(d.abs() as u64);
-        if d < 0.0 {
-            format!("-{s}")
-        } else {
-            s
-        }
-    } else {
-        trim(d)
-    }
-}
-
 /// A bare fraction typed into a percentage box ("0.3") is ambiguous: it
 /// could mean 0.3% or 30%. Asks for the % sign rather than guess.
 fn ambiguous_percent(param: &ParamDef, raw: &str, typed: f64) -> Option<String> {
@@ -259,7 +239,7 @@ pub fn param_field(props: &ParamFieldProps) -> Html {
     let boxes = slots.iter().map(|&(n, slot, v)| {
         let text = match &*draft {
             Some((k, t)) if *k == n => t.clone(),
-            _ => shown(p, v),
+            _ => format::in_box(v, p.unit),
         };
         let on_change = {
             let (submit, draft, error) = (submit.clone(), draft.clone(), error.clone());
