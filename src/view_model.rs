@@ -138,8 +138,8 @@ impl ChartSpec {
         style: &ChartStyle,
     ) -> Result<ChartLayout, ChartError> {
         match self {
-            ChartSpec::Cumulative(d) => charts::draw_cumulative_fan(area, d, style),
-            ChartSpec::Agency(d) => charts::draw_agency_fan(area, d, style),
+            ChartSpec::Cumulative(d) => charts::draw_fan(area, d, style),
+            ChartSpec::Agency(d) => charts::draw_fan(area, d, style),
             ChartSpec::Annual(d) => charts::draw_stacked_annual(area, d, style),
             ChartSpec::Difference(d) => charts::draw_difference_histogram(area, d, style),
             ChartSpec::Seats(d) => charts::draw_seat_states(area, d, style),

@@ -11,10 +11,9 @@ use std::path::PathBuf;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use turnaround::charts::{
-    draw_agency_fan, draw_cumulative_fan, draw_difference_histogram, draw_fan, draw_seat_states,
-    draw_stacked_annual, Band, ChartError, ChartLayout, ChartStyle, DifferenceHistogram, FanChart,
-    FanSeries, SeatStates, StackedAnnual, YUnit, CATEGORY_COLOURS, DIFFERENCE_COLOURS, PALETTE,
-    SEAT_COLOURS,
+    draw_difference_histogram, draw_fan, draw_seat_states, draw_stacked_annual, Band, ChartError,
+    ChartLayout, ChartStyle, DifferenceHistogram, FanChart, FanSeries, SeatStates, StackedAnnual,
+    YUnit, CATEGORY_COLOURS, DIFFERENCE_COLOURS, PALETTE, SEAT_COLOURS,
 };
 
 type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
@@ -354,7 +353,7 @@ fn assert_sane_layout(layout: &ChartLayout, w: u32, h: u32) {
 #[test]
 fn cumulative_fan_snapshot_and_content() {
     let data = cumulative_sample();
-    let (svg, layout) = render_ok(W, H, |a| draw_cumulative_fan(a, &data, &style()));
+    let (svg, layout) = render_ok(W, H, |a| draw_fan(a, &data, &style()));
     check_snapshot("cumulative_fan", &svg);
     assert_sane_layout(&layout, W, H);
     assert_texts(
@@ -410,7 +409,7 @@ fn cumulative_fan_snapshot_and_content() {
 #[test]
 fn cumulative_fan_small_snapshot() {
     let data = cumulative_sample();
-    let (svg, layout) = render_ok(360, 240, |a| draw_cumulative_fan(a, &data, &style()));
+    let (svg, layout) = render_ok(360, 240, |a| draw_fan(a, &data, &style()));
     check_snapshot("cumulative_fan_360x240", &svg);
     assert_sane_layout(&layout, 360, 240);
     assert_texts(&svg, &["Recruit (median)", "In-source (median)", "Month"]);
@@ -419,7 +418,7 @@ fn cumulative_fan_small_snapshot() {
 #[test]
 fn agency_fan_snapshot_and_content() {
     let data = agency_sample();
-    let (svg, layout) = render_ok(W, H, |a| draw_agency_fan(a, &data, &style()));
+    let (svg, layout) = render_ok(W, H, |a| draw_fan(a, &data, &style()));
     check_snapshot("agency_fan", &svg);
     assert_sane_layout(&layout, W, H);
     assert_texts(
@@ -543,8 +542,8 @@ fn seat_states_snapshot_and_content() {
 #[test]
 fn snapshots_are_stable_across_runs() {
     let data = cumulative_sample();
-    let a = render_ok(W, H, |a| draw_cumulative_fan(a, &data, &style()));
-    let b = render_ok(W, H, |a| draw_cumulative_fan(a, &data, &style()));
+    let a = render_ok(W, H, |a| draw_fan(a, &data, &style()));
+    let b = render_ok(W, H, |a| draw_fan(a, &data, &style()));
     assert_eq!(a, b);
     let h = histogram_sample();
     let a = render_ok(W, H, |a| draw_difference_histogram(a, &h, &style()));
@@ -558,10 +557,8 @@ fn empty_inputs_are_no_data() {
         assert_eq!(r.err(), Some(ChartError::NoData));
     };
     let empty_fan = FanChart::default();
-    no_data(render(W, H, |a| {
-        draw_cumulative_fan(a, &empty_fan, &style())
-    }));
-    no_data(render(W, H, |a| draw_agency_fan(a, &empty_fan, &style())));
+    no_data(render(W, H, |a| draw_fan(a, &empty_fan, &style())));
+    no_data(render(W, H, |a| draw_fan(a, &empty_fan, &style())));
     let no_points = FanChart {
         series: vec![FanSeries {
             label: "Recruit".into(),
@@ -569,9 +566,7 @@ fn empty_inputs_are_no_data() {
         }],
         ..FanChart::default()
     };
-    no_data(render(W, H, |a| {
-        draw_cumulative_fan(a, &no_points, &style())
-    }));
+    no_data(render(W, H, |a| draw_fan(a, &no_points, &style())));
     no_data(render(W, H, |a| {
         draw_stacked_annual(a, &StackedAnnual::default(), &style())
     }));
@@ -653,7 +648,7 @@ fn edge_cases_do_not_panic() {
         many.series.push(s);
     }
     for data in [&flat, &single, &zeros, &nan, &all_nan, &many] {
-        let (svg, layout) = render_ok(W, H, |a| draw_cumulative_fan(a, data, &style()));
+        let (svg, layout) = render_ok(W, H, |a| draw_fan(a, data, &style()));
         assert_sane_layout(&layout, W, H);
         for bad in ["NaN", "inf"] {
             let hit = svg.lines().find(|l| l.contains(bad));
@@ -663,9 +658,9 @@ fn edge_cases_do_not_panic() {
                 data.series[0].label
             );
         }
-        render_ok(W, H, |a| draw_agency_fan(a, data, &style()));
+        render_ok(W, H, |a| draw_fan(a, data, &style()));
     }
-    let (_, layout) = render_ok(W, H, |a| draw_cumulative_fan(a, &single, &style()));
+    let (_, layout) = render_ok(W, H, |a| draw_fan(a, &single, &style()));
     assert_eq!(layout.index_at(f64::from(layout.plot_left), 1), Some(0));
     assert_eq!(layout.index_at(f64::from(layout.plot_right), 1), Some(0));
 
@@ -751,8 +746,8 @@ fn all_sizes_and_scales_draw() {
             // still not panic. Otherwise the layout must be sane.
             let fits = scale <= 2.0 || w >= 800;
             let results = [
-                render(w, h, |a| draw_cumulative_fan(a, &fan, &st)),
-                render(w, h, |a| draw_agency_fan(a, &agency, &st)),
+                render(w, h, |a| draw_fan(a, &fan, &st)),
+                render(w, h, |a| draw_fan(a, &agency, &st)),
                 render(w, h, |a| draw_stacked_annual(a, &stacked, &st)),
                 render(w, h, |a| draw_difference_histogram(a, &hist, &st)),
                 render(w, h, |a| draw_seat_states(a, &seats, &st)),
@@ -771,7 +766,7 @@ fn all_sizes_and_scales_draw() {
                 scale,
                 font_family: "sans-serif",
             };
-            let _ = render(w, h, |a| draw_cumulative_fan(a, &fan, &st));
+            let _ = render(w, h, |a| draw_fan(a, &fan, &st));
             let _ = render(w, h, |a| draw_stacked_annual(a, &stacked, &st));
             let _ = render(w, h, |a| draw_difference_histogram(a, &hist, &st));
             let _ = render(w, h, |a| draw_seat_states(a, &seats, &st));
@@ -881,8 +876,8 @@ fn preview_sizes() {
             font_family: "sans-serif",
         };
         let charts: [(&str, DrawFn<'_>); 5] = [
-            ("fan", Box::new(|a| draw_cumulative_fan(a, &fan, &st))),
-            ("agency", Box::new(|a| draw_agency_fan(a, &agency, &st))),
+            ("fan", Box::new(|a| draw_fan(a, &fan, &st))),
+            ("agency", Box::new(|a| draw_fan(a, &agency, &st))),
             (
                 "stacked",
                 Box::new(|a| draw_stacked_annual(a, &stacked, &st)),

@@ -61,29 +61,10 @@ pub struct FanChart {
     pub series: Vec<FanSeries>,
 }
 
-/// Cumulative spend fan per option: 5–95% band light, 25–75% band darker,
-/// median line. The y axis is money whatever `data.y_unit` says and starts
-/// at £0 unless values are negative. `ChartError::NoData` when there is no
-/// series or no month.
-pub fn draw_cumulative_fan<DB: DrawingBackend>(
-    area: &ChartArea<DB>,
-    data: &FanChart,
-    style: &ChartStyle,
-) -> Result<ChartLayout, ChartError> {
-    draw_fan_as(area, data, YUnit::Money, style)
-}
-
-/// Agency share fan per option (same drawing as [`draw_cumulative_fan`]);
-/// the y axis is a percentage whatever `data.y_unit` says.
-pub fn draw_agency_fan<DB: DrawingBackend>(
-    area: &ChartArea<DB>,
-    data: &FanChart,
-    style: &ChartStyle,
-) -> Result<ChartLayout, ChartError> {
-    draw_fan_as(area, data, YUnit::Share, style)
-}
-
-/// A fan chart in the units given by `data.y_unit`.
+/// A fan chart per option in the units of `data.y_unit` (money for
+/// cumulative spend, a percentage for the agency share): 5–95% band light,
+/// 25–75% band darker, median line. A money axis starts at £0 unless values
+/// are negative. `ChartError::NoData` when there is no series or no month.
 pub fn draw_fan<DB: DrawingBackend>(
     area: &ChartArea<DB>,
     data: &FanChart,

@@ -21,7 +21,7 @@ mod histogram;
 mod seats;
 mod stacked;
 
-pub use fan::{draw_agency_fan, draw_cumulative_fan, draw_fan, Band, FanChart, FanSeries, YUnit};
+pub use fan::{draw_fan, Band, FanChart, FanSeries, YUnit};
 pub use histogram::{draw_difference_histogram, DifferenceHistogram};
 pub use seats::{draw_seat_states, SeatStates, SEAT_STATE_NAMES};
 pub use stacked::{draw_stacked_annual, StackedAnnual};
