@@ -38,19 +38,9 @@ impl Range {
         Range { low, likely, high }
     }
 
-    /// True when `low == high` (the value is not uncertain).
-    pub fn is_fixed(&self) -> bool {
-        self.low == self.high
-    }
-
     /// Mean of the triangular distribution, `(low + likely + high) / 3`.
     pub fn mean(&self) -> f64 {
         (self.low + self.likely + self.high) / 3.0
-    }
-
-    /// Value at cumulative probability `u` in (0, 1) (triangular inverse CDF).
-    pub fn quantile(&self, u: f64) -> f64 {
-        crate::rng::triangular_inverse(self, u)
     }
 }
 
