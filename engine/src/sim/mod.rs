@@ -6,13 +6,16 @@
 //! quantiles are taken across paths at once. Memory therefore grows with
 //! paths x options, never with paths x months.
 
-use crate::output::{Category, Estimate, OptionResult, PairResult, Results, Summary};
+use crate::input::Route;
+use crate::output::{
+    Category, Column, Estimate, OptionResult, PairResult, PathDraws, Results, Summary,
+};
 use crate::stats;
 use crate::validate::{Scenario, MAX_PATHS};
 
 /// Engine and model version. Bump the model number whenever numbers change.
 pub const ENGINE_VERSION: &str =
-    concat!("turnaround-engine ", env!("CARGO_PKG_VERSION"), " model 2");
+    concat!("turnaround-engine ", env!("CARGO_PKG_VERSION"), " model 3");
 
 /// Weeks in a month: 52.18 / 12.
 pub const WEEKS_PER_MONTH: f64 = 52.18 / 12.0;
@@ -29,8 +32,8 @@ mod context;
 mod leadership;
 mod service;
 
-use context::{Consts, PathContext};
-use leadership::{Leadership, Plan};
+use context::{context_draws, Consts, PathContext};
+use leadership::{option_draws, Leadership, Plan};
 use service::{MonthSeries, OptState};
 
 /// Simulate a validated scenario with its own number of paths.
@@ -45,6 +48,15 @@ pub fn simulate_with_paths(scenario: &Scenario, paths: u32) -> Results {
     let mut run = Run::new(scenario, paths);
     run.advance(u32::MAX);
     run.finish()
+}
+
+/// Like [`simulate_with_paths`], also returning every path's input draws and
+/// outcomes ([`PathDraws`]) for sensitivity analysis. The results are
+/// identical to [`simulate_with_paths`]'s.
+pub fn simulate_with_draws(scenario: &Scenario, paths: u32) -> (Results, PathDraws) {
+    let mut run = Run::new(scenario, paths);
+    run.keep_draws();
+    run.finish_with_draws()
 }
 
 /// A simulation that can be advanced a few months at a time, so a caller
@@ -67,7 +79,11 @@ pub struct Run {
     horizon: usize,
     consts: Consts,
     discount: Vec<f64>,
+    /// Budget for each month (uprated in cash).
+    budget: Vec<f64>,
     plans: Vec<Plan>,
+    /// Per-path input draws, when kept.
+    draws: Option<Vec<Column>>,
     paths_cx: Vec<PathContext>,
     states: Vec<Vec<OptState>>,
     results: Vec<OptionResult>,
@@ -99,16 +115,23 @@ impl Run {
         let discount: Vec<f64> = (1..=horizon)
             .map(|t| libm::pow(nominal, -(t as f64) / 12.0))
             .collect();
+        // The budget, uprated monthly in cash from the first month.
+        let uprating = 1.0 + cx.finance.budget_uprating;
+        let budget: Vec<f64> = (0..horizon)
+            .map(|t| cx.finance.annual_budget / 12.0 * libm::pow(uprating, t as f64 / 12.0))
+            .collect();
 
         // Shared path contexts and each option's per-path state.
         let plans: Vec<Plan> = input.options.iter().map(Plan::new).collect();
         let mut paths_cx: Vec<PathContext> = Vec::with_capacity(n);
         let mut states: Vec<Vec<OptState>> = plans.iter().map(|_| Vec::with_capacity(n)).collect();
         for p in 0..n {
-            let (pc, pu) = PathContext::new(&input, seed, p);
+            let (pc, u) = PathContext::new(&input, seed, p);
             for ((o, plan), st) in input.options.iter().zip(&plans).zip(states.iter_mut()) {
                 st.push(OptState::new(
-                    Leadership::new(o, plan, &pu),
+                    o,
+                    Leadership::new(o, plan, &u),
+                    &u,
                     &consts,
                     cx.stability.initial,
                     cx.workforce.start_agency_share,
@@ -135,6 +158,19 @@ impl Run {
                 total_by_category: Vec::new(),
                 npv: empty_summary(),
                 overspend: empty_summary(),
+                route_cost: empty_summary(),
+                service_spend: empty_summary(),
+                vs_baseline: empty_summary(),
+                paid_to_partner: empty_summary(),
+                p_paid_above_value: Estimate {
+                    mean: 0.0,
+                    mcse: 0.0,
+                },
+                contract_let: Estimate {
+                    mean: 0.0,
+                    mcse: 0.0,
+                },
+                children_end: empty_summary(),
                 leadership_changes: Estimate {
                     mean: 0.0,
                     mcse: 0.0,
@@ -168,11 +204,47 @@ impl Run {
             horizon,
             consts,
             discount,
+            budget,
             plans,
+            draws: None,
             paths_cx,
             states,
             results,
         }
+    }
+
+    /// Keep every path's input draws for [`Run::finish_with_draws`]
+    /// (about 4 bytes per path per uncertain input). Call before advancing.
+    pub fn keep_draws(&mut self) {
+        if self.draws.is_some() {
+            return;
+        }
+        let seed = self.input.simulation.seed;
+        let mut cols: Vec<Column> = Vec::new();
+        for p in 0..self.n {
+            // The same uniforms the run drew for this path (stream 1 is
+            // drawn in full at set-up, so redrawing it is exact).
+            let (_, u) = PathContext::new(&self.input, seed, p);
+            let mut values: Vec<(String, f64)> = context_draws(&self.input, &u);
+            for (i, o) in self.input.options.iter().enumerate() {
+                for (name, v) in option_draws(o, &u) {
+                    values.push((format!("options[{i}].{name}"), v));
+                }
+            }
+            if p == 0 {
+                cols = values
+                    .iter()
+                    .map(|(name, _)| Column {
+                        name: name.clone(),
+                        values: Vec::with_capacity(self.n),
+                    })
+                    .collect();
+            }
+            for (c, (_, v)) in cols.iter_mut().zip(values) {
+                c.values.push(v as f32);
+            }
+        }
+        self.draws = Some(cols);
     }
 
     /// Months in the run.
@@ -206,7 +278,6 @@ impl Run {
         let n = self.n;
         let horizon = self.horizon;
         let n_opt = self.plans.len();
-        let budget_month = self.input.context.finance.annual_budget / 12.0;
         self.months_in_year += 1;
         let months_in_year = self.months_in_year;
         let year_end = t % 12 == 0 || t == horizon;
@@ -220,7 +291,7 @@ impl Run {
             let pc = &*pc;
             for o in 0..n_opt {
                 let s = &mut self.states[o][p];
-                let v = s.step(&plans[o], pc, &d, consts, discount);
+                let v = s.step(t as u32, &plans[o], pc, &d, consts, discount);
                 self.series[o].store(p, &v, &mut sums[o]);
                 seats[o][s.lead.seat.index()] += 1;
             }
@@ -249,7 +320,7 @@ impl Run {
                 seats[2] as f64 * inv_n,
             ]);
             if year_end {
-                let budget = budget_month * months_in_year as f64;
+                let budget: f64 = self.budget[t - months_in_year as usize..t].iter().sum();
                 let values: Vec<f64> = st
                     .iter_mut()
                     .map(|s| {
@@ -280,13 +351,21 @@ impl Run {
 
     /// Simulates any months left, then the horizon summaries and the paired
     /// comparisons.
-    pub fn finish(mut self) -> Results {
+    pub fn finish(self) -> Results {
+        self.finish_with_draws().0
+    }
+
+    /// Like [`Run::finish`], also returning the per-path draws and outcomes.
+    /// Inputs are empty unless [`Run::keep_draws`] was called.
+    pub fn finish_with_draws(mut self) -> (Results, PathDraws) {
         self.advance(u32::MAX);
         let Run {
             input,
             n,
             horizon,
             states,
+            budget,
+            draws,
             mut results,
             ..
         } = self;
@@ -294,12 +373,20 @@ impl Run {
         let seed = input.simulation.seed;
         let n_opt = results.len();
         // Horizon summaries.
-        let budget_total = cx.finance.annual_budget * horizon as f64 / 12.0;
+        let budget_total: f64 = budget.iter().sum();
         let mut tmp = Vec::with_capacity(n);
         let mut totals: Vec<Vec<f64>> = Vec::with_capacity(n_opt);
+        let mut route: Vec<Vec<f64>> = Vec::with_capacity(n_opt);
         let mut changes: Vec<Vec<f64>> = Vec::with_capacity(n_opt);
+        let mut let_: Vec<Vec<bool>> = Vec::with_capacity(n_opt);
+        let mut outcomes: Vec<Column> = Vec::new();
+        let column = |name: String, v: &[f64]| Column {
+            name,
+            values: v.iter().map(|&x| x as f32).collect(),
+        };
         for (o, st) in states.iter().enumerate() {
             let r = &mut results[o];
+            let value = input.options[o].contract.value;
             let total: Vec<f64> = st.iter().map(|s| s.spend.total()).collect();
             r.total = stats::summary(&total, &mut tmp);
             r.total_by_category = Category::ALL
@@ -313,6 +400,31 @@ impl Run {
             r.npv = stats::summary(&npv, &mut tmp);
             let over: Vec<f64> = total.iter().map(|t| t - budget_total).collect();
             r.overspend = stats::summary(&over, &mut tmp);
+            let rc: Vec<f64> = st
+                .iter()
+                .map(|s| s.spend.leadership + s.spend.contract)
+                .collect();
+            r.route_cost = stats::summary(&rc, &mut tmp);
+            let service: Vec<f64> = st
+                .iter()
+                .map(|s| {
+                    s.spend.social_worker_pay
+                        + s.spend.agency_premium
+                        + s.spend.placements
+                        + s.spend.sen_transport
+                })
+                .collect();
+            r.service_spend = stats::summary(&service, &mut tmp);
+            let paid: Vec<f64> = st.iter().map(|s| s.paid_partner).collect();
+            r.paid_to_partner = stats::summary(&paid, &mut tmp);
+            r.p_paid_above_value = stats::proportion(
+                paid.iter().filter(|&&x| x > value * (1.0 + 1e-12)).count(),
+                n,
+            );
+            let lets: Vec<bool> = st.iter().map(|s| s.lead.contract_let).collect();
+            r.contract_let = stats::proportion(lets.iter().filter(|&&l| l).count(), n);
+            let children: Vec<f64> = st.iter().map(|s| s.children).collect();
+            r.children_end = stats::summary(&children, &mut tmp);
             let ch: Vec<f64> = st.iter().map(|s| s.changes as f64).collect();
             r.leadership_changes = stats::estimate(&ch);
             r.distinct_holders = Estimate {
@@ -325,10 +437,29 @@ impl Run {
                 .collect();
             r.stable_share = stats::estimate(&share);
             r.p_stable_24 = stats::proportion(st.iter().filter(|s| s.got24).count(), n);
+            outcomes.push(column(format!("options[{o}].total"), &total));
+            outcomes.push(column(format!("options[{o}].route_cost"), &rc));
+            outcomes.push(column(format!("options[{o}].paid_to_partner"), &paid));
+            let let_f: Vec<f64> = lets.iter().map(|&l| f64::from(u8::from(l))).collect();
+            outcomes.push(column(format!("options[{o}].contract_let"), &let_f));
+            outcomes.push(column(format!("options[{o}].leadership_changes"), &ch));
+            outcomes.push(column(format!("options[{o}].children_end"), &children));
             totals.push(total);
+            route.push(rc);
             changes.push(ch);
+            let_.push(lets);
         }
         drop(states);
+
+        let baseline = (cx.finance.baseline_option as usize).min(n_opt - 1);
+        for o in 0..n_opt {
+            let d: Vec<f64> = totals[o]
+                .iter()
+                .zip(&totals[baseline])
+                .map(|(x, y)| x - y)
+                .collect();
+            results[o].vs_baseline = stats::summary(&d, &mut tmp);
+        }
 
         let mut pairs = Vec::new();
         for a in 0..n_opt {
@@ -349,6 +480,24 @@ impl Run {
                     .zip(&results[b].cumulative_total)
                     .map(|(x, y)| x.mean - y.mean)
                     .collect();
+                // Paths where every in-source option of the pair let its contract.
+                let in_source = |o: usize| input.options[o].route == Route::InSource;
+                let qualifies =
+                    |p: usize| (!in_source(a) || let_[a][p]) && (!in_source(b) || let_[b][p]);
+                let (mut m, mut a_less, mut b_less) = (0usize, 0usize, 0usize);
+                for (p, &d) in diff.iter().enumerate() {
+                    if qualifies(p) {
+                        m += 1;
+                        a_less += usize::from(d < 0.0);
+                        b_less += usize::from(d > 0.0);
+                    }
+                }
+                let route_a_less = route[a]
+                    .iter()
+                    .zip(&route[b])
+                    .filter(|(x, y)| x < y)
+                    .count();
+                outcomes.push(column(format!("pairs[{a},{b}].difference"), &diff));
                 pairs.push(PairResult {
                     a,
                     b,
@@ -356,13 +505,17 @@ impl Run {
                     difference_histogram: stats::histogram(&diff, HISTOGRAM_BINS),
                     p_a_cheaper: stats::proportion(diff.iter().filter(|&&d| d < 0.0).count(), n),
                     p_b_cheaper: stats::proportion(diff.iter().filter(|&&d| d > 0.0).count(), n),
+                    paths_let: m as u32,
+                    p_a_cheaper_if_let: (m > 0).then(|| stats::proportion(a_less, m)),
+                    p_b_cheaper_if_let: (m > 0).then(|| stats::proportion(b_less, m)),
+                    p_a_route_cheaper: stats::proportion(route_a_less, n),
                     break_even_month: break_even(&mean_cum),
                     leadership_changes_difference: stats::estimate(&ch),
                 });
             }
         }
 
-        Results {
+        let results = Results {
             engine_version: ENGINE_VERSION.to_string(),
             paths: n as u32,
             horizon_months: horizon as u32,
@@ -370,7 +523,12 @@ impl Run {
             price_base_year: cx.finance.price_base_year,
             options: results,
             pairs,
-        }
+        };
+        let draws = PathDraws {
+            inputs: draws.unwrap_or_default(),
+            outcomes,
+        };
+        (results, draws)
     }
 }
 

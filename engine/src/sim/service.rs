@@ -3,10 +3,11 @@
 
 use crate::output::{Category, SeatState};
 
-use super::context::{Consts, Draws, PathContext};
+use super::context::{param, Consts, Draws, ParamUniforms, PathContext};
 use super::leadership::{Leadership, Plan};
 use super::WEEKS_PER_MONTH;
-use crate::input::Route;
+use crate::input::{OptionInput, Range, Route};
+use crate::rng::triangular_inverse;
 
 /// One value per spending category.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -126,17 +127,42 @@ impl MonthSeries<Vec<f64>> {
     }
 }
 
+/// An option's programme and team inputs drawn for one path.
+#[derive(Debug, Clone)]
+struct Drawn {
+    /// Partner team strength while the contract runs.
+    partner_team: f64,
+    recruitment: f64,
+    mix_shift: f64,
+    travel_training: f64,
+    own_team_effect: f64,
+    own_team_month: f64,
+    management_month: f64,
+    arrival_leave_month: f64,
+}
+
 /// One option on one path.
 #[derive(Debug, Clone)]
 pub(crate) struct OptState {
     pub lead: Leadership,
+    drawn: Drawn,
     // Service state.
     s: f64,
     permanent: f64,
     progress: f64,
     trained: f64,
+    /// Children looked after relative to the shared path (entries rise when S is low).
+    demand: f64,
+    /// Children looked after at the end of the last month.
+    pub children: f64,
+    /// Months of extra leaving left after the last leadership change.
+    disruption_left: f64,
+    /// Months of extra leaving left after the partner's arrival.
+    arrival_left: f64,
     // Accumulators.
     pub spend: ByCategory<f64>,
+    /// Paid to the partner: fees, extensions, variations and at-risk payments.
+    pub paid_partner: f64,
     pub npv: f64,
     pub year: f64,
     pub changes: u32,
@@ -146,14 +172,38 @@ pub(crate) struct OptState {
 }
 
 impl OptState {
-    pub(crate) fn new(lead: Leadership, k: &Consts, initial_s: f64, start_agency: f64) -> Self {
+    pub(crate) fn new(
+        o: &OptionInput,
+        lead: Leadership,
+        u: &ParamUniforms,
+        k: &Consts,
+        initial_s: f64,
+        start_agency: f64,
+    ) -> Self {
+        let tri = |r: &Range, i: usize| triangular_inverse(r, u[i]);
+        let (c, g, t) = (&o.contract, &o.programmes, &o.own_team);
         OptState {
             lead,
+            drawn: Drawn {
+                partner_team: tri(&c.team_strength, param::TEAM_STRENGTH),
+                recruitment: tri(&g.recruitment, param::RECRUITMENT),
+                mix_shift: tri(&g.mix_shift, param::MIX_SHIFT),
+                travel_training: tri(&g.travel_training, param::TRAVEL_TRAINING),
+                own_team_effect: tri(&t.effect, param::OWN_TEAM_EFFECT),
+                own_team_month: tri(&t.monthly_cost, param::OWN_TEAM_COST),
+                management_month: tri(&c.management_per_month, param::MANAGEMENT),
+                arrival_leave_month: tri(&c.arrival_turnover, param::ARRIVAL_TURNOVER) / 12.0,
+            },
             s: initial_s,
             permanent: k.establishment * (1.0 - start_agency),
             progress: 0.0,
             trained: 0.0,
+            demand: 1.0,
+            children: 0.0,
+            disruption_left: 0.0,
+            arrival_left: 0.0,
             spend: ByCategory::default(),
+            paid_partner: 0.0,
             npv: 0.0,
             year: 0.0,
             changes: 0,
@@ -163,10 +213,11 @@ impl OptState {
         }
     }
 
-    /// One month; returns the month's series values.
+    /// One month `t` (1-based); returns the month's series values.
     #[inline]
     pub(crate) fn step(
         &mut self,
+        t: u32,
         plan: &Plan,
         pc: &PathContext,
         d: &Draws,
@@ -187,7 +238,7 @@ impl OptState {
 
         // Stability.
         let seat = s.lead.seat;
-        let mut st = s.s - k.shock * changes as f64;
+        let mut st = s.s - pc.shock * changes as f64;
         if st < 0.0 {
             st = 0.0;
         }
@@ -201,20 +252,49 @@ impl OptState {
         st += (target - st) * k.alpha;
         s.s = st;
         let gap = 1.0 - st;
-        let team = if ev.contract_running { plan.team } else { 0.0 };
         if seat != SeatState::Interim {
             s.lead.months_in_post += 1.0;
         }
 
-        // Workforce.
-        let q = ((pc.turnover + k.churn * gap) / 12.0).min(1.0);
+        // Improvement teams: the partner's while the contract runs, the
+        // option's own in its months. Both add to recruitment and mix shift.
+        let own_team_on = t >= plan.own_team_first && t <= plan.own_team_last;
+        let mut team = 0.0;
+        if ev.contract_running {
+            team += s.drawn.partner_team;
+        }
+        if own_team_on {
+            team += s.drawn.own_team_effect;
+        }
+        let any_team = ev.contract_running || own_team_on;
+
+        // Workforce: base turnover, instability churn, and extra leaving for a
+        // few months after a leadership change or the partner's arrival.
+        if changes > 0 {
+            s.disruption_left = k.disruption_months;
+        }
+        if ev.partner_arrived {
+            s.arrival_left = k.disruption_months;
+        }
+        let mut extra = 0.0;
+        if s.disruption_left > 0.0 {
+            extra += pc.change_leave_month;
+            s.disruption_left -= 1.0;
+        }
+        if s.arrival_left > 0.0 {
+            extra += s.drawn.arrival_leave_month;
+            s.arrival_left -= 1.0;
+        }
+        let q = ((pc.turnover + pc.churn * gap) / 12.0 + extra).min(1.0);
         let mean = s.permanent * q;
         let sd = (mean * (1.0 - q)).sqrt();
         let leavers = (mean + d.z_leavers * sd).clamp(0.0, s.permanent);
         let mut perm = s.permanent - leavers;
-        let fill =
-            (k.base_fill * (1.0 + plan.recruitment + team) * (1.0 - k.recruitment_coupling * gap))
-                .clamp(0.0, 1.0);
+        let fill = (k.base_fill
+            * d.fill_luck
+            * (1.0 + s.drawn.recruitment + team)
+            * (1.0 - pc.recruitment_coupling * gap))
+            .clamp(0.0, 1.0);
         perm += (k.establishment - perm) * fill;
         s.permanent = perm;
         let agency = (k.establishment - perm).max(0.0);
@@ -226,18 +306,31 @@ impl OptState {
         let pay = k.establishment * pc.perm_cost_month * pc.pay_index;
         let premium = agency * pc.premium_month * pc.pay_index;
 
-        // Placements.
-        let pace =
-            (plan.mix_shift + team) * (1.0 - k.placement_coupling * gap) * k.inv_target_month;
-        s.progress = (s.progress + pace).min(1.0);
-        let placements = pc.children
+        // Placements: demand rises when S is low; mix-shift progress moves at
+        // the programme's pace and unwinds when S is low or the programme stops.
+        s.demand *= 1.0 + pc.demand_month * gap;
+        let strength = s.drawn.mix_shift + team;
+        let pace = strength * (1.0 - pc.placement_coupling * gap) * k.inv_target_month;
+        let decay = s.progress * pc.mix_decay_month * if strength > 0.0 { gap } else { 1.0 };
+        s.progress = (s.progress + pace - decay).clamp(0.0, 1.0);
+        s.children = pc.children * s.demand;
+        let placements = s.children
             * (pc.base_weekly + k.shift_share * s.progress * pc.shift_delta_weekly)
             * pc.placement_index
             * WEEKS_PER_MONTH;
 
-        // SEN transport.
-        let mut trainees =
-            k.training_month * (plan.travel_training + team) * (1.0 - k.sen_coupling * gap);
+        // SEN transport: trained pupils return or age out; training never
+        // exceeds the pupils still eligible and not yet trained.
+        s.trained *= 1.0 - pc.trained_exit_month;
+        let team_travel = if any_team {
+            plan.team_travel_training
+        } else {
+            0.0
+        };
+        let mut trainees = (k.training_month
+            * (s.drawn.travel_training + team_travel)
+            * (1.0 - pc.sen_coupling * gap))
+            .max(0.0);
         let remaining = (pc.sen_pupils - s.trained).max(0.0);
         if trainees > remaining {
             trainees = remaining;
@@ -246,15 +339,22 @@ impl OptState {
         let funded = (pc.sen_pupils - s.trained).max(0.0);
         let sen = (funded * pc.sen_cost_month + trainees * k.cost_per_trainee) * pc.sen_index;
 
-        // Contract fees.
-        let mut contract = 0.0;
+        // Improvement contract and teams: partner fees (with extensions,
+        // variations and the at-risk payment), procurement, contract
+        // management and the option's own team.
+        let mut partner = ev.partner_fee;
+        if ev.contract_ended {
+            let met = u32::from(agency_share <= plan.agency_target)
+                + u32::from(s.progress >= plan.mix_target);
+            partner += plan.at_risk_value * met as f64 / 2.0;
+        }
+        s.paid_partner += partner;
+        let mut contract = partner + ev.procurement_cost * pc.pay_index;
         if ev.contract_running {
-            contract = plan.contract_fee_month;
-            if ev.contract_ended {
-                let met = u32::from(agency_share <= plan.agency_target)
-                    + u32::from(s.progress >= plan.mix_target);
-                contract += plan.at_risk_value * met as f64 / 2.0;
-            }
+            contract += s.drawn.management_month * pc.pay_index;
+        }
+        if own_team_on {
+            contract += s.drawn.own_team_month * pc.pay_index;
         }
 
         let spend = ByCategory {
