@@ -75,7 +75,9 @@ fn version_1_fixture_links_keep_opening() {
 }
 
 #[test]
-fn a_realistic_heavily_edited_scenario_stays_under_2000_characters() {
+fn a_realistic_heavily_edited_scenario_stays_under_2500_characters() {
+    // Model 3 added 26 fields (2,000 before); 2,500 still fits a QR code at
+    // error-correction level L (2,953 bytes) with the page address.
     let mut s = preset(PresetId::Sandwell2012);
     turnaround::codec::resize_options(&mut s, 4);
     for (n, p) in PARAMS.iter().enumerate() {
@@ -106,7 +108,7 @@ fn a_realistic_heavily_edited_scenario_stays_under_2000_characters() {
     }
     validate(&s).expect("still valid");
     let f = encode(PresetId::Sandwell2012, &s);
-    assert!(f.len() < 2000, "{} characters: {f}", f.len());
+    assert!(f.len() < 2500, "{} characters: {f}", f.len());
     assert_eq!(decode(&f).input, s);
 }
 
@@ -130,7 +132,7 @@ fn bad_links_apply_what_is_valid_and_say_what_was_ignored() {
         ),
         ("v=1&warp.speed=9", "not a setting this version knows"),
         ("v=1&o9.ctr.value=1", "no such option"),
-        ("v=1&o3.ctr.value=1", "the scenario has 2 options"),
+        ("v=1&o4.ctr.value=1", "the scenario has 3 options"),
         ("v=1&ctr.value=1", "belongs to an option"),
         ("v=1&o1.wf.fte=200", "shared by all options"),
         ("v=1&o1.route=teleport", "route must be"),

@@ -146,18 +146,20 @@ fn engine_messages_use_the_page_labels() {
 #[test]
 fn options_can_be_added_renamed_rerouted_and_removed() {
     let s = AppState::new(PresetId::England2024);
-    let s = s.apply(Action::AddOption);
+    // The presets compare three options (model 3); a fourth may be added.
     assert_eq!(s.input.options.len(), 3);
+    let s = s.apply(Action::AddOption);
+    assert_eq!(s.input.options.len(), 4);
     let s = s.apply(Action::SetRoute {
-        option: 2,
+        option: 3,
         route: Route::InterimChain,
     });
     let s = s.apply(Action::RenameOption {
-        option: 2,
+        option: 3,
         name: "  Interims only ".into(),
     });
-    assert_eq!(s.input.options[2].name, "Interims only");
-    assert_eq!(s.input.options[2].route, Route::InterimChain);
+    assert_eq!(s.input.options[3].name, "Interims only");
+    assert_eq!(s.input.options[3].route, Route::InterimChain);
     let f = codec::encode(s.preset, &s.input);
     assert_eq!(codec::decode(&f).input, s.input);
     let s = s.apply(Action::AddOption).apply(Action::AddOption);
@@ -275,7 +277,7 @@ fn option_changes_are_listed_in_words() {
     let s = AppState::new(PresetId::Sandwell2012)
         .apply(Action::AddOption)
         .apply(Action::SetRoute {
-            option: 2,
+            option: 3,
             route: Route::InterimChain,
         })
         .apply(Action::RenameOption {
@@ -286,14 +288,18 @@ fn option_changes_are_listed_in_words() {
     assert_eq!(list.len(), 2, "{list:?}");
     assert_eq!(list[0], "Option 1 renamed: Recruit → Headhunt");
     assert!(
-        list[1].starts_with("Added option: Option 3 (Interim cover only"),
+        list[1].starts_with("Added option: Option 4 (Interim cover only"),
         "{list:?}"
     );
     let s = s
+        .apply(Action::RemoveOption(3))
         .apply(Action::RemoveOption(2))
         .apply(Action::RemoveOption(1));
-    assert!(option_changes(&s.baseline, &s.input)
-        .contains(&"Removed option: In-source partner".to_string()));
+    let list = option_changes(&s.baseline, &s.input);
+    assert!(
+        list.contains(&"Removed option: In-source partner".to_string()),
+        "{list:?}"
+    );
 }
 
 #[test]

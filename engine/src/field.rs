@@ -18,7 +18,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::input::{PlacementKind, Range, Route, ScenarioInput};
-use crate::validate::{MAX_HORIZON, MAX_PATHS, MIN_HORIZON, MIN_PATHS};
+use crate::validate::{MAX_HORIZON, MAX_OPTIONS, MAX_PATHS, MIN_HORIZON, MIN_PATHS};
 
 /// Where a field lives: run settings, the shared context, or each option.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -143,6 +143,17 @@ impl Slot for Range {
             FieldValue::Range(r) => *self = r,
             FieldValue::Number(x) => *self = Range::fixed(x),
             _ => {}
+        }
+    }
+}
+
+impl Slot for bool {
+    fn read(&self) -> FieldValue {
+        FieldValue::Number(if *self { 1.0 } else { 0.0 })
+    }
+    fn write(&mut self, v: FieldValue) {
+        if let Some(x) = v.central() {
+            *self = x != 0.0;
         }
     }
 }
@@ -280,13 +291,13 @@ fields! {
     /// Campaign fee, GBP.
     CampaignFee: "options.leadership.campaign_fee", "camp.fee", Option, Range, 0.0, 1_000_000.0, 1, |o, i| o.leadership.campaign_fee;
     /// Probability a campaign appoints.
-    CampaignSuccess: "options.leadership.campaign_success", "camp.p", Option, Number, 0.01, 1.0, 1, |o, i| o.leadership.campaign_success;
+    CampaignSuccess: "options.leadership.campaign_success", "camp.p", Option, Range, 0.01, 1.0, 1, |o, i| o.leadership.campaign_success;
 
     // Options: contract.
     /// Procurement length, months.
     ProcurementLength: "options.contract.procurement_months", "proc.len", Option, Range, 0.0, 120.0, 1, |o, i| o.contract.procurement_months;
     /// Probability procurement fails.
-    ProcurementFailure: "options.contract.procurement_failure", "proc.fail", Option, Number, 0.0, 1.0, 1, |o, i| o.contract.procurement_failure;
+    ProcurementFailure: "options.contract.procurement_failure", "proc.fail", Option, Range, 0.0, 1.0, 1, |o, i| o.contract.procurement_failure;
     /// Contract length, months.
     ContractLength: "options.contract.length_months", "ctr.len", Option, Integer, 1.0, 600.0, 1, |o, i| o.contract.length_months;
     /// Contract value, GBP.
@@ -298,23 +309,47 @@ fields! {
     /// Mix-shift target (fraction of the planned shift).
     ContractMixTarget: "options.contract.mix_shift_target", "ctr.mix", Option, Number, 0.0, 1.0, 1, |o, i| o.contract.mix_shift_target;
     /// Probability the partner director leaves early.
-    PartnerExit: "options.contract.partner_early_exit", "ctr.exit", Option, Number, 0.0, 1.0, 1, |o, i| o.contract.partner_early_exit;
+    PartnerExit: "options.contract.partner_early_exit", "ctr.exit", Option, Range, 0.0, 1.0, 1, |o, i| o.contract.partner_early_exit;
     /// Months the partner takes to replace its director.
-    PartnerReplacement: "options.contract.partner_replacement_months", "ctr.repl", Option, Number, 0.0, 120.0, 1, |o, i| o.contract.partner_replacement_months;
+    PartnerReplacement: "options.contract.partner_replacement_months", "ctr.repl", Option, Range, 0.0, 120.0, 1, |o, i| o.contract.partner_replacement_months;
     /// Probability of a handover without vacancy at contract end.
-    Handover: "options.contract.handover_probability", "ctr.hand", Option, Number, 0.0, 1.0, 1, |o, i| o.contract.handover_probability;
+    Handover: "options.contract.handover_probability", "ctr.hand", Option, Range, 0.0, 1.0, 1, |o, i| o.contract.handover_probability;
     /// Months before contract end that a campaign starts.
     CampaignLead: "options.contract.campaign_lead_months", "ctr.lead", Option, Integer, 0.0, 120.0, 1, |o, i| o.contract.campaign_lead_months;
-    /// Improvement team strength.
-    TeamStrength: "options.contract.team_strength", "ctr.team", Option, Number, 0.0, 10.0, 1, |o, i| o.contract.team_strength;
+    /// Partner improvement team strength (may be negative).
+    TeamStrength: "options.contract.team_strength", "ctr.team", Option, Range, -1.0, 10.0, 1, |o, i| o.contract.team_strength;
+    /// One-off procurement cost, GBP (paid even if procurement fails).
+    ProcurementCost: "options.contract.procurement_cost", "proc.cost", Option, Range, 0.0, 100_000_000.0, 1, |o, i| o.contract.procurement_cost;
+    /// Client-side contract management, GBP a month.
+    ContractManagement: "options.contract.management_per_month", "ctr.manage", Option, Range, 0.0, 10_000_000.0, 1, |o, i| o.contract.management_per_month;
+    /// Probability the contract is varied or extended.
+    VariationProbability: "options.contract.variation_probability", "ctr.var.p", Option, Range, 0.0, 1.0, 1, |o, i| o.contract.variation_probability;
+    /// Extra cost of a variation, share of the contract value.
+    VariationShare: "options.contract.variation_share", "ctr.var.share", Option, Range, 0.0, 2.0, 1, |o, i| o.contract.variation_share;
+    /// 1: a variation extends the contract and the partner director's tenure; 0: a one-off payment.
+    VariationExtends: "options.contract.variation_extends", "ctr.var.ext", Option, Integer, 0.0, 1.0, 1, |o, i| o.contract.variation_extends;
+    /// Extra annual staff leaving after the partner arrives.
+    ArrivalTurnover: "options.contract.arrival_turnover", "ctr.arrival", Option, Range, 0.0, 1.0, 1, |o, i| o.contract.arrival_turnover;
 
     // Options: programmes.
     /// Own social worker recruitment programme strength.
-    ProgrammeRecruitment: "options.programmes.recruitment", "prog.recruit", Option, Number, 0.0, 10.0, 1, |o, i| o.programmes.recruitment;
+    ProgrammeRecruitment: "options.programmes.recruitment", "prog.recruit", Option, Range, -1.0, 10.0, 1, |o, i| o.programmes.recruitment;
     /// Own placement mix-shift programme strength.
-    ProgrammeMixShift: "options.programmes.mix_shift", "prog.mix", Option, Number, 0.0, 10.0, 1, |o, i| o.programmes.mix_shift;
+    ProgrammeMixShift: "options.programmes.mix_shift", "prog.mix", Option, Range, -1.0, 10.0, 1, |o, i| o.programmes.mix_shift;
     /// Own travel-training programme strength.
-    ProgrammeTravel: "options.programmes.travel_training", "prog.travel", Option, Number, 0.0, 10.0, 1, |o, i| o.programmes.travel_training;
+    ProgrammeTravel: "options.programmes.travel_training", "prog.travel", Option, Range, -1.0, 10.0, 1, |o, i| o.programmes.travel_training;
+    /// Strength a running improvement team adds to travel training (default 0).
+    TeamTravel: "options.programmes.team_travel_training", "prog.teamtravel", Option, Number, 0.0, 10.0, 1, |o, i| o.programmes.team_travel_training;
+
+    // Options: own improvement team.
+    /// Own improvement team cost, GBP a month.
+    OwnTeamCost: "options.own_team.monthly_cost", "own.cost", Option, Range, 0.0, 10_000_000.0, 1, |o, i| o.own_team.monthly_cost;
+    /// Own improvement team effect (same scale as the partner team's; may be negative).
+    OwnTeamEffect: "options.own_team.effect", "own.effect", Option, Range, -1.0, 10.0, 1, |o, i| o.own_team.effect;
+    /// First month the own team works.
+    OwnTeamStart: "options.own_team.start_month", "own.start", Option, Integer, 0.0, 600.0, 1, |o, i| o.own_team.start_month;
+    /// Months the own team works (0: no team).
+    OwnTeamLength: "options.own_team.length_months", "own.len", Option, Integer, 0.0, 600.0, 1, |o, i| o.own_team.length_months;
 
     // Context: stability.
     /// Stability index at month 0.
@@ -326,17 +361,19 @@ fields! {
     /// Months for a new director's target to ramp to 1.
     StabilityRamp: "context.stability.ramp_months", "st.ramp", Context, Number, 0.0, 600.0, 1, |s, i| s.context.stability.ramp_months;
     /// Knock to stability at each leadership change.
-    StabilityShock: "context.stability.shock", "st.shock", Context, Number, 0.0, 1.0, 1, |s, i| s.context.stability.shock;
+    StabilityShock: "context.stability.shock", "st.shock", Context, Range, 0.0, 1.0, 1, |s, i| s.context.stability.shock;
     /// Stability time constant, months.
     StabilityTau: "context.stability.time_constant_months", "st.tau", Context, Number, 0.1, 600.0, 1, |s, i| s.context.stability.time_constant_months;
     /// Extra turnover at stability 0.
-    ChurnCoupling: "context.stability.churn_coupling", "st.churn", Context, Number, 0.0, 1.0, 1, |s, i| s.context.stability.churn_coupling;
+    ChurnCoupling: "context.stability.churn_coupling", "st.churn", Context, Range, 0.0, 1.0, 1, |s, i| s.context.stability.churn_coupling;
     /// How much stability scales vacancy filling.
-    RecruitmentCoupling: "context.stability.recruitment_coupling", "st.recruit", Context, Number, 0.0, 1.0, 1, |s, i| s.context.stability.recruitment_coupling;
+    RecruitmentCoupling: "context.stability.recruitment_coupling", "st.recruit", Context, Range, 0.0, 1.0, 1, |s, i| s.context.stability.recruitment_coupling;
     /// How much stability scales mix-shift progress.
-    PlacementCoupling: "context.stability.placement_coupling", "st.place", Context, Number, 0.0, 1.0, 1, |s, i| s.context.stability.placement_coupling;
+    PlacementCoupling: "context.stability.placement_coupling", "st.place", Context, Range, 0.0, 1.0, 1, |s, i| s.context.stability.placement_coupling;
     /// How much stability scales travel training.
-    SenCoupling: "context.stability.sen_coupling", "st.sen", Context, Number, 0.0, 1.0, 1, |s, i| s.context.stability.sen_coupling;
+    SenCoupling: "context.stability.sen_coupling", "st.sen", Context, Range, 0.0, 1.0, 1, |s, i| s.context.stability.sen_coupling;
+    /// Extra annual growth in children looked after at stability 0.
+    DemandCoupling: "context.stability.demand_coupling", "st.demand", Context, Range, 0.0, 1.0, 1, |s, i| s.context.stability.demand_coupling;
 
     // Context: workforce.
     /// Social worker establishment, FTE.
@@ -353,6 +390,12 @@ fields! {
     FillRate: "context.workforce.base_fill_rate", "wf.fill", Context, Number, 0.0, 1.0, 1, |s, i| s.context.workforce.base_fill_rate;
     /// Annual pay inflation.
     PayInflation: "context.workforce.pay_inflation", "wf.payinf", Context, Range, -0.5, 1.0, 1, |s, i| s.context.workforce.pay_inflation;
+    /// Month-to-month luck in vacancy filling (log standard deviation).
+    FillLuck: "context.workforce.fill_variability", "wf.luck", Context, Number, 0.0, 2.0, 1, |s, i| s.context.workforce.fill_variability;
+    /// Extra annual staff leaving after each leadership change.
+    ChangeTurnover: "context.workforce.change_turnover", "wf.change", Context, Range, 0.0, 1.0, 1, |s, i| s.context.workforce.change_turnover;
+    /// Months that extra leaving lasts.
+    DisruptionMonths: "context.workforce.disruption_months", "wf.disrupt", Context, Number, 0.0, 60.0, 1, |s, i| s.context.workforce.disruption_months;
 
     // Context: placements.
     /// Children looked after at month 0.
@@ -373,6 +416,8 @@ fields! {
     ShiftShare: "context.placements.shift.share", "pl.shift", Context, Number, 0.0, 1.0, 1, |s, i| s.context.placements.shift.share;
     /// Month by which the mix shift completes.
     ShiftMonth: "context.placements.shift.target_month", "pl.shift.by", Context, Integer, 1.0, 600.0, 1, |s, i| s.context.placements.shift.target_month;
+    /// Annual rate at which mix-shift progress unwinds.
+    MixDecay: "context.placements.mix_decay", "pl.decay", Context, Range, 0.0, 5.0, 1, |s, i| s.context.placements.mix_decay;
 
     // Context: SEN transport.
     /// Pupils on funded transport at month 0.
@@ -387,10 +432,18 @@ fields! {
     TrainingPerYear: "context.sen.training_per_year", "sen.train", Context, Number, 0.0, 100_000.0, 1, |s, i| s.context.sen.training_per_year;
     /// Cost of training one pupil, GBP.
     TrainingCost: "context.sen.cost_per_trainee", "sen.traincost", Context, Number, 0.0, 200_000.0, 1, |s, i| s.context.sen.cost_per_trainee;
+    /// Annual share of trained pupils who return to funded transport.
+    SenReturn: "context.sen.return_rate", "sen.return", Context, Range, 0.0, 1.0, 1, |s, i| s.context.sen.return_rate;
+    /// Annual share of trained pupils who age out of eligibility.
+    SenAgeOut: "context.sen.age_out_rate", "sen.ageout", Context, Number, 0.0, 1.0, 1, |s, i| s.context.sen.age_out_rate;
 
     // Context: finance.
     /// Annual budget for the modelled lines, GBP.
     Budget: "context.finance.annual_budget", "fin.budget", Context, Number, 0.0, 10_000_000_000.0, 1, |s, i| s.context.finance.annual_budget;
+    /// Annual cash uprating of the budget.
+    BudgetUprating: "context.finance.budget_uprating", "fin.uprate", Context, Number, -0.1, 0.2, 1, |s, i| s.context.finance.budget_uprating;
+    /// Option every option's spend is compared with (0-based).
+    BaselineOption: "context.finance.baseline_option", "fin.baseline", Context, Integer, 0.0, (MAX_OPTIONS - 1) as f64, 1, |s, i| s.context.finance.baseline_option;
     /// Annual discount rate.
     DiscountRate: "context.finance.discount_rate", "fin.discount", Context, Number, -0.5, 1.0, 1, |s, i| s.context.finance.discount_rate;
     /// Annual general inflation.

@@ -13,7 +13,7 @@ pub const SEED: u64 = 42;
 /// Paths of the golden run.
 pub const PATHS: u32 = 1_000;
 
-/// The golden scenario: the Sandwell 2012 preset, seed 42, 1,000 paths, 60 months.
+/// The golden scenario: the Sandwell 2012 preset (model 3: three options), seed 42, 1,000 paths, 60 months.
 pub fn scenario() -> ScenarioInput {
     let mut s = preset(PresetId::Sandwell2012);
     s.simulation.seed = SEED;
@@ -23,15 +23,35 @@ pub fn scenario() -> ScenarioInput {
 }
 
 /// `f64::to_bits` of each option's median total spend (`options[i].total.quantiles.p50`).
-pub const TOTAL_P50_BITS: [u64; 2] = [4731573035248762018, 4731516164843745105];
+pub const TOTAL_P50_BITS: [u64; 3] = [
+    4731795625781571889,
+    4731745277622818596,
+    4731791779571159586,
+];
 /// `f64::to_bits` of each option's mean total spend (`options[i].total.quantiles.mean`).
-pub const TOTAL_MEAN_BITS: [u64; 2] = [4731580033875989417, 4731526305352733580];
+pub const TOTAL_MEAN_BITS: [u64; 3] = [
+    4731820947252940778,
+    4731774769068272271,
+    4731823333346281919,
+];
 /// `f64::to_bits` of each option's mean NPV (`options[i].npv.quantiles.mean`).
-pub const NPV_MEAN_BITS: [u64; 2] = [4730620153805775361, 4730574724164126810];
+pub const NPV_MEAN_BITS: [u64; 3] = [
+    4730819176783173043,
+    4730781692801934200,
+    4730822825407656544,
+];
 /// `f64::to_bits` of each option's mean leadership changes.
-pub const LEADERSHIP_CHANGES_MEAN_BITS: [u64; 2] = [4617084708480698286, 4616501492328953807];
+pub const LEADERSHIP_CHANGES_MEAN_BITS: [u64; 3] = [
+    4617119611377810407,
+    4616620837719079125,
+    4617119611377810407,
+];
+/// `f64::to_bits` of each option's mean paid to the partner (`options[i].paid_to_partner.quantiles.mean`).
+pub const PAID_TO_PARTNER_MEAN_BITS: [u64; 3] = [0, 4697139111518710440, 0];
 /// `f64::to_bits` of the paired difference's median (`pairs[0].difference.quantiles.p50`).
-pub const DIFFERENCE_P50_BITS: u64 = 4699822600337592704;
+pub const DIFFERENCE_P50_BITS: u64 = 4696349506146110208;
+/// `f64::to_bits` of P(in-source cheaper than recruit | contract let) (`pairs[0].p_b_cheaper_if_let`).
+pub const P_B_CHEAPER_IF_LET_BITS: u64 = 4604617726529305280;
 
 /// Compare `results` of [`scenario`] with the golden constants; `Err` names
 /// the first figure that differs, with both values.
@@ -46,8 +66,8 @@ pub fn check(results: &crate::Results) -> Result<(), String> {
             ))
         }
     };
-    if results.options.len() != 2 || results.pairs.len() != 1 {
-        return Err("golden scenario has two options and one pair".into());
+    if results.options.len() != 3 || results.pairs.len() != 3 {
+        return Err("golden scenario has three options and three pairs".into());
     }
     for (i, o) in results.options.iter().enumerate() {
         cmp(
@@ -70,10 +90,22 @@ pub fn check(results: &crate::Results) -> Result<(), String> {
             o.leadership_changes.mean,
             LEADERSHIP_CHANGES_MEAN_BITS[i],
         )?;
+        cmp(
+            &format!("options[{i}].paid_to_partner.mean"),
+            o.paid_to_partner.quantiles.mean,
+            PAID_TO_PARTNER_MEAN_BITS[i],
+        )?;
     }
     cmp(
         "pairs[0].difference.p50",
         results.pairs[0].difference.quantiles.p50,
         DIFFERENCE_P50_BITS,
+    )?;
+    cmp(
+        "pairs[0].p_b_cheaper_if_let",
+        results.pairs[0]
+            .p_b_cheaper_if_let
+            .map_or(f64::NAN, |e| e.mean),
+        P_B_CHEAPER_IF_LET_BITS,
     )
 }

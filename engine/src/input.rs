@@ -11,9 +11,11 @@ use serde::{Deserialize, Serialize};
 ///
 /// Each path draws one value from a triangular distribution with these three
 /// points, by inverse CDF from one uniform number. `low == high` means the
-/// value is fixed. Serialises as a three-element array `[low, likely, high]`.
+/// value is fixed. Serialises as a three-element array `[low, likely, high]`;
+/// a plain number also reads as a fixed range, so scenarios saved when a
+/// field was a single number (model 2) still load.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(from = "[f64; 3]", into = "[f64; 3]")]
+#[serde(from = "RangeRepr", into = "[f64; 3]")]
 pub struct Range {
     /// Lowest plausible value.
     pub low: f64,
@@ -38,19 +40,37 @@ impl Range {
         Range { low, likely, high }
     }
 
-    /// True when `low == high` (the value is not uncertain).
-    pub fn is_fixed(&self) -> bool {
-        self.low == self.high
-    }
-
     /// Mean of the triangular distribution, `(low + likely + high) / 3`.
     pub fn mean(&self) -> f64 {
         (self.low + self.likely + self.high) / 3.0
     }
+}
 
-    /// Value at cumulative probability `u` in (0, 1) (triangular inverse CDF).
-    pub fn quantile(&self, u: f64) -> f64 {
-        crate::rng::triangular_inverse(self, u)
+/// What a [`Range`] reads from: `[low, likely, high]` or one number.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RangeRepr {
+    Three([f64; 3]),
+    One(f64),
+}
+
+impl From<RangeRepr> for Range {
+    fn from(r: RangeRepr) -> Self {
+        match r {
+            RangeRepr::Three(a) => a.into(),
+            RangeRepr::One(v) => Range::fixed(v),
+        }
+    }
+}
+
+fn zero() -> Range {
+    Range::fixed(0.0)
+}
+
+impl Default for Range {
+    /// Fixed at zero.
+    fn default() -> Self {
+        zero()
     }
 }
 
@@ -116,18 +136,23 @@ pub struct StabilityParams {
     /// Months for that target to ramp from `start_level` to 1 (e.g. 12); 0 = immediate.
     pub ramp_months: f64,
     /// Knock to S at each leadership change, 0 to 1 (default 0.15).
-    pub shock: f64,
+    pub shock: Range,
     /// Months for S to close about 63% of its gap to the target (default 6), at least 0.1.
     pub time_constant_months: f64,
     /// Extra annual social-worker turnover at S = 0, 0 to 1:
     /// turnover = base + churn_coupling x (1 - S).
-    pub churn_coupling: f64,
+    pub churn_coupling: Range,
     /// How much S scales vacancy filling, 0 to 1 (0: S irrelevant; 1: filling proportional to S).
-    pub recruitment_coupling: f64,
+    pub recruitment_coupling: Range,
     /// How much S scales the placement mix-shift programme's progress, 0 to 1.
-    pub placement_coupling: f64,
+    pub placement_coupling: Range,
     /// How much S scales travel-training throughput, 0 to 1.
-    pub sen_coupling: f64,
+    pub sen_coupling: Range,
+    /// Extra annual growth in children looked after at S = 0 (entries to care
+    /// rise when the service is unstable): growth += demand_coupling x (1 - S).
+    /// At least 0. Absent in model-2 scenarios: 0.
+    #[serde(default = "zero")]
+    pub demand_coupling: Range,
 }
 
 /// Children's social worker establishment.
@@ -147,6 +172,23 @@ pub struct WorkforceParams {
     pub base_fill_rate: f64,
     /// Annual pay inflation (applies to social worker and director pay, interim rates and campaign fees).
     pub pay_inflation: Range,
+    /// Month-to-month luck in vacancy filling, shared by every option: the
+    /// fill rate is multiplied by a lognormal factor with mean 1 and this
+    /// log standard deviation, 0 to 2. Absent in model-2 scenarios: 0 (no luck).
+    #[serde(default)]
+    pub fill_variability: f64,
+    /// Extra annual leaving rate among permanent staff for
+    /// `disruption_months` after each leadership change, 0 to 1. Absent in
+    /// model-2 scenarios: 0.
+    #[serde(default = "zero")]
+    pub change_turnover: Range,
+    /// Months that extra leaving lasts after each change, 0 to 60 (default 6).
+    #[serde(default = "default_disruption_months")]
+    pub disruption_months: f64,
+}
+
+fn default_disruption_months() -> f64 {
+    6.0
 }
 
 /// Placement types for children looked after, in the order used by every per-type array.
@@ -223,6 +265,11 @@ pub struct PlacementParams {
     pub inflation: Range,
     /// The mix-shift programme.
     pub shift: MixShift,
+    /// Annual rate at which mix-shift progress unwinds: in full once the
+    /// programme stops (no strength), and scaled by (1 - S) while it runs.
+    /// 0 to 5. Absent in model-2 scenarios: 0 (progress never decays).
+    #[serde(default = "zero")]
+    pub mix_decay: Range,
 }
 
 /// A programme that moves children from a costly placement type to a cheaper one.
@@ -253,13 +300,31 @@ pub struct SenParams {
     pub training_per_year: f64,
     /// Cost of training one pupil, GBP.
     pub cost_per_trainee: f64,
+    /// Annual fraction of travel-trained pupils who return to funded
+    /// transport, 0 to 1. Absent in model-2 scenarios: 0.
+    #[serde(default = "zero")]
+    pub return_rate: Range,
+    /// Annual fraction of travel-trained pupils who age out of eligibility
+    /// (their saving ends; they are replaced in the pupil count by untrained
+    /// pupils), 0 to 1. Absent in model-2 scenarios: 0.
+    #[serde(default)]
+    pub age_out_rate: f64,
 }
 
 /// Money settings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FinanceParams {
-    /// Annual budget for the modelled lines, GBP, held flat in cash.
+    /// Annual budget for the modelled lines in the first year, GBP.
     pub annual_budget: f64,
+    /// Annual uprating of the budget in cash (the general inflation the
+    /// council's budget follows), -0.1 to 0.2. Absent in model-2 scenarios:
+    /// 0 (budget flat in cash).
+    #[serde(default)]
+    pub budget_uprating: f64,
+    /// Option every option's spend is compared with (`vs_baseline`), by
+    /// index. Absent: 0, the first option.
+    #[serde(default)]
+    pub baseline_option: u32,
     /// Annual discount rate for net present value (HM Treasury Green Book:
     /// 0.035). A real rate: it applies to spend in price-base-year pounds.
     pub discount_rate: f64,
@@ -302,6 +367,26 @@ pub struct OptionInput {
     pub contract: ContractParams,
     /// The option's own programme strengths.
     pub programmes: Programmes,
+    /// The option's own improvement team, if it buys one. Absent: none.
+    #[serde(default)]
+    pub own_team: OwnTeam,
+}
+
+/// An improvement team the council buys itself, on any route. It affects
+/// exactly what the partner's team affects: social worker recruitment and the
+/// placement mix shift (and travel training only through
+/// [`Programmes::team_travel_training`]).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct OwnTeam {
+    /// Cost per month, GBP at price-base-year pay (uprated with pay inflation), at least 0.
+    pub monthly_cost: Range,
+    /// Strength added to recruitment and mix-shift programmes while the team
+    /// works (same scale as [`ContractParams::team_strength`]; may be negative), -1 to 10.
+    pub effect: Range,
+    /// First month the team works (1-based; 0 or 1 = from the start), 0 to 600.
+    pub start_month: u32,
+    /// Months the team works, 0 (no team) to 600.
+    pub length_months: u32,
 }
 
 /// Leadership costs and durations.
@@ -319,8 +404,8 @@ pub struct LeadershipParams {
     pub campaign_months: Range,
     /// Fee for one search campaign, GBP (drawn afresh for each campaign).
     pub campaign_fee: Range,
-    /// Probability a campaign ends in an appointment, 0 to 1.
-    pub campaign_success: f64,
+    /// Probability a campaign ends in an appointment, 0 to 1 (drawn once per path).
+    pub campaign_success: Range,
     /// Mean months a permanent director stays (drawn once per path).
     pub permanent_mean_tenure_months: Range,
     /// Weibull shape of permanent tenure (1 = memoryless; below 1, more early departures), 0.2 to 10.
@@ -333,7 +418,34 @@ pub struct ContractParams {
     /// Months to procure the partner, under interim cover.
     pub procurement_months: Range,
     /// Probability procurement fails and the option falls back to the recruit route, 0 to 1.
-    pub procurement_failure: f64,
+    pub procurement_failure: Range,
+    /// One-off cost of procuring (legal, procurement staff), GBP, paid in the
+    /// first month of procurement whether or not it succeeds. Absent in
+    /// model-2 scenarios: 0.
+    #[serde(default = "zero")]
+    pub procurement_cost: Range,
+    /// Client-side contract management, GBP per month while the contract
+    /// runs (uprated with pay inflation). Absent in model-2 scenarios: 0.
+    #[serde(default = "zero")]
+    pub management_per_month: Range,
+    /// Probability the contract is varied or extended (decided at the
+    /// handover decision month), 0 to 1. Absent in model-2 scenarios: 0.
+    #[serde(default = "zero")]
+    pub variation_probability: Range,
+    /// Extra cost of a variation as a share of the contract value, 0 to 2.
+    /// Absent in model-2 scenarios: 0.
+    #[serde(default = "zero")]
+    pub variation_share: Range,
+    /// True: a variation extends the contract (and the partner director's
+    /// tenure) by `variation_share x length` months at the full monthly rate;
+    /// false: it is a one-off extra payment. Absent: true.
+    #[serde(default = "yes")]
+    pub variation_extends: bool,
+    /// Extra annual leaving rate among permanent staff for the disruption
+    /// months after the partner arrives (a restructure), on top of any
+    /// leadership-change effect, 0 to 1. Absent in model-2 scenarios: 0.
+    #[serde(default = "zero")]
+    pub arrival_turnover: Range,
     /// Contract length, months (1 to 600).
     pub length_months: u32,
     /// Total contract value, GBP.
@@ -345,25 +457,36 @@ pub struct ContractParams {
     /// Fraction of the mix-shift share achieved by contract end at or above which the placement target is met, 0 to 1.
     pub mix_shift_target: f64,
     /// Probability the partner director leaves before contract end, over the whole contract, 0 to 1.
-    pub partner_early_exit: f64,
+    pub partner_early_exit: Range,
     /// Months the partner takes to replace a departed director (cover at the partner's cost).
-    pub partner_replacement_months: f64,
+    pub partner_replacement_months: Range,
     /// Probability that at contract end the seat passes to a permanent director without a vacancy, 0 to 1.
-    pub handover_probability: f64,
+    pub handover_probability: Range,
     /// Months before contract end that a recruit campaign starts if there is no handover.
     pub campaign_lead_months: u32,
-    /// Strength added to every programme while the contract runs, at least 0.
-    pub team_strength: f64,
+    /// Strength the partner's improvement team adds to the recruitment and
+    /// mix-shift programmes while the contract runs, -1 to 10 (may be
+    /// negative: a new partner can unsettle staff).
+    pub team_strength: Range,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// An option's own programme strengths (0 = no programme; 1 = the programme's
-/// nominal pace). At least 0.
+/// nominal pace), each drawn once per path. -1 to 10: a council's own
+/// programme can do harm.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Programmes {
     /// Social worker recruitment: vacancy fill rate is multiplied by (1 + strength).
-    pub recruitment: f64,
+    pub recruitment: Range,
     /// Placement mix shift: progress per month is strength / target month.
-    pub mix_shift: f64,
+    pub mix_shift: Range,
     /// Independent travel training: pupils trained per year is strength x `training_per_year`.
-    pub travel_training: f64,
+    pub travel_training: Range,
+    /// Strength any running improvement team (partner or own) adds to travel
+    /// training, 0 to 10. Default 0: teams do not train pupils unless this says so.
+    #[serde(default)]
+    pub team_travel_training: f64,
 }

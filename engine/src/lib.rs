@@ -25,7 +25,7 @@
 //!     recruit.total.quantiles.p50 / 1e6,
 //!     recruit.leadership_changes.mean
 //! );
-//! assert_eq!(results.pairs.len(), 1);
+//! assert_eq!(results.pairs.len(), 3);
 //! ```
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
@@ -43,15 +43,17 @@ pub mod presets;
 
 pub use field::{Field, FieldId, FieldMeta, FieldValue, Scope, Shape, MAX_NAME_CHARS, MAX_SEED};
 pub use input::{
-    Context, ContractParams, FinanceParams, LeadershipParams, MixShift, OptionInput, PlacementKind,
-    PlacementParams, Programmes, Range, Route, ScenarioInput, SenParams, Simulation,
+    Context, ContractParams, FinanceParams, LeadershipParams, MixShift, OptionInput, OwnTeam,
+    PlacementKind, PlacementParams, Programmes, Range, Route, ScenarioInput, SenParams, Simulation,
     StabilityParams, WorkforceParams,
 };
 pub use output::{
-    Category, Estimate, Histogram, OptionResult, PairResult, Quantiles, Results, SeatState,
-    Summary, QUANTILE_LEVELS,
+    Category, Column, Estimate, Histogram, OptionResult, PairResult, PathDraws, Quantiles, Results,
+    SeatState, Summary, QUANTILE_LEVELS,
 };
-pub use sim::{simulate, simulate_with_paths, Run, ENGINE_VERSION, WEEKS_PER_MONTH};
+pub use sim::{
+    simulate, simulate_with_draws, simulate_with_paths, Run, ENGINE_VERSION, WEEKS_PER_MONTH,
+};
 pub use validate::{
     validate, ErrorKind, Scenario, ScenarioError, MAX_HORIZON, MAX_OPTIONS, MAX_PATHS, MIN_HORIZON,
     MIN_PATHS,

@@ -90,7 +90,9 @@ pub enum Category {
     Placements,
     /// SEN home-to-school transport and travel training.
     SenTransport,
-    /// Improvement-partner contract fees (including at-risk payments).
+    /// Improvement capacity: partner contract fees (with at-risk payments,
+    /// extensions and variations), procurement, client-side contract
+    /// management, and the option's own improvement team.
     Contract,
 }
 
@@ -113,7 +115,7 @@ impl Category {
             Category::AgencyPremium => "Agency premium",
             Category::Placements => "Placements",
             Category::SenTransport => "SEN transport",
-            Category::Contract => "Contract",
+            Category::Contract => "Contract and improvement team",
         }
     }
 
@@ -203,8 +205,29 @@ pub struct OptionResult {
     pub total_by_category: Vec<Summary>,
     /// Net present value of spend at the discount rate (monthly discounting, end of month).
     pub npv: Summary,
-    /// Total spend minus budget over the horizon (budget flat in cash, pro rata by month); negative = underspend.
+    /// Total spend minus budget over the horizon (budget uprated by
+    /// `finance.budget_uprating`, pro rata by month); negative = underspend.
     pub overspend: Summary,
+    /// Leadership-route cost: leadership plus the contract-and-team category
+    /// (partner fees, procurement, contract management, own team), the cost
+    /// of the route itself, apart from service spend.
+    pub route_cost: Summary,
+    /// Service spend: social worker pay, agency premium, placements and SEN
+    /// transport (what the route is meant to change).
+    pub service_spend: Summary,
+    /// Total spend minus the baseline option's total on the same path
+    /// (`finance.baseline_option`); zero for the baseline itself.
+    pub vs_baseline: Summary,
+    /// Total paid to the improvement partner (fees, extensions, variations,
+    /// at-risk payments); zero on paths where no contract is let.
+    pub paid_to_partner: Summary,
+    /// Probability that the payments to the partner exceed the contract value.
+    pub p_paid_above_value: Estimate,
+    /// Children looked after at the horizon.
+    pub children_end: Summary,
+    /// Probability that the contract is let (procurement succeeds within the
+    /// horizon); zero for routes without a contract.
+    pub contract_let: Estimate,
     /// Leadership changes (each change of the person in the seat).
     pub leadership_changes: Estimate,
     /// People who held the seat, including the interim in post at the start.
@@ -236,6 +259,16 @@ pub struct PairResult {
     pub p_a_cheaper: Estimate,
     /// Share of paths where `b` spends strictly less than `a`.
     pub p_b_cheaper: Estimate,
+    /// Paths on which every in-source option of the pair let its contract
+    /// (all paths when neither option is in-source).
+    pub paths_let: u32,
+    /// Share of those paths where `a` spends strictly less than `b`:
+    /// P(a cheaper | contract let). `None` when no path qualifies.
+    pub p_a_cheaper_if_let: Option<Estimate>,
+    /// Share of those paths where `b` spends strictly less than `a`.
+    pub p_b_cheaper_if_let: Option<Estimate>,
+    /// Share of paths where `a`'s leadership-route cost is below `b`'s.
+    pub p_a_route_cheaper: Estimate,
     /// Break-even month: the first month (1-based) from which the mean
     /// cumulative difference in spend (a - b) keeps, to the horizon, the
     /// non-zero sign it has at the horizon. `None` when it has that sign in
@@ -243,4 +276,48 @@ pub struct PairResult {
     pub break_even_month: Option<u32>,
     /// Leadership changes of `a` minus those of `b`, per path.
     pub leadership_changes_difference: Estimate,
+}
+
+/// Per-path draws and outcomes of a run, kept compactly (`f32` columns, one
+/// value per path) for sensitivity and value-of-information analysis. Not part
+/// of [`Results`], so the page does not receive them unless it asks
+/// ([`crate::Run::finish_with_draws`], [`crate::simulate_with_draws`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PathDraws {
+    /// The value of every uncertain input drawn for each path: shared inputs
+    /// named by their field path (`context.placements.net_growth`), option
+    /// inputs as `options[i].contract.team_strength`.
+    pub inputs: Vec<Column>,
+    /// Outcomes per path: `options[i].total`, `options[i].route_cost`,
+    /// `options[i].paid_to_partner`, `options[i].contract_let` (1 or 0),
+    /// `options[i].leadership_changes`, `options[i].children_end`, and for each pair
+    /// `pairs[a,b].difference` (total of a minus total of b).
+    pub outcomes: Vec<Column>,
+}
+
+/// One named column of per-path values.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Column {
+    /// Field path or outcome name.
+    pub name: String,
+    /// One value per path, in path order.
+    pub values: Vec<f32>,
+}
+
+impl PathDraws {
+    /// The input column named `name`.
+    pub fn input(&self, name: &str) -> Option<&[f32]> {
+        self.inputs
+            .iter()
+            .find(|c| c.name == name)
+            .map(|c| c.values.as_slice())
+    }
+
+    /// The outcome column named `name`.
+    pub fn outcome(&self, name: &str) -> Option<&[f32]> {
+        self.outcomes
+            .iter()
+            .find(|c| c.name == name)
+            .map(|c| c.values.as_slice())
+    }
 }

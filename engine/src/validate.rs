@@ -70,6 +70,13 @@ pub enum ErrorKind {
     },
     /// The value is of the wrong kind for the field (for example a name given for a number).
     WrongShape,
+    /// The baseline option must be one of the scenario's options.
+    NoSuchOption {
+        /// The option index given (0-based).
+        value: u32,
+        /// Number of options in the scenario.
+        options: usize,
+    },
     /// A scenario needs at least one option.
     NoOptions,
     /// A scenario compares at most [`MAX_OPTIONS`] options.
@@ -107,6 +114,11 @@ impl fmt::Display for ErrorKind {
                 "a name needs 1 to {max} characters and no control characters ({chars} given)"
             ),
             ErrorKind::WrongShape => write!(f, "value is of the wrong kind for this field"),
+            ErrorKind::NoSuchOption { value, options } => write!(
+                f,
+                "option {} is not one of the {options} options compared",
+                value + 1
+            ),
             ErrorKind::NoOptions => write!(f, "at least one option is needed"),
             ErrorKind::TooManyOptions { count } => {
                 write!(f, "{count} options given, at most {MAX_OPTIONS} allowed")
@@ -219,6 +231,16 @@ fn check(input: &ScenarioInput) -> Result<(), ScenarioError> {
             ErrorKind::ShiftExceedsSource {
                 value: p.shift.share,
                 available,
+            },
+        ));
+    }
+    let baseline = input.context.finance.baseline_option;
+    if baseline as usize >= input.options.len() {
+        return Err(ScenarioError::new(
+            Field::shared(FieldId::BaselineOption),
+            ErrorKind::NoSuchOption {
+                value: baseline,
+                options: input.options.len(),
             },
         ));
     }

@@ -26,15 +26,23 @@ fn golden_figures() {
         .iter()
         .map(|o| bits(o.leadership_changes.mean))
         .collect();
+    let got_paid: Vec<u64> = r
+        .options
+        .iter()
+        .map(|o| bits(o.paid_to_partner.quantiles.mean))
+        .collect();
     let got_diff = bits(r.pairs[0].difference.quantiles.p50);
+    let got_let = bits(r.pairs[0].p_b_cheaper_if_let.unwrap().mean);
     println!(
-        "TOTAL_P50_BITS {got_p50:?}\nTOTAL_MEAN_BITS {got_mean:?}\nNPV_MEAN_BITS {got_npv:?}\nLEADERSHIP_CHANGES_MEAN_BITS {got_ch:?}\nDIFFERENCE_P50_BITS {got_diff}"
+        "TOTAL_P50_BITS {got_p50:?}\nTOTAL_MEAN_BITS {got_mean:?}\nNPV_MEAN_BITS {got_npv:?}\nLEADERSHIP_CHANGES_MEAN_BITS {got_ch:?}\nPAID_TO_PARTNER_MEAN_BITS {got_paid:?}\nDIFFERENCE_P50_BITS {got_diff}\nP_B_CHEAPER_IF_LET_BITS {got_let}"
     );
     assert_eq!(got_p50, golden::TOTAL_P50_BITS);
     assert_eq!(got_mean, golden::TOTAL_MEAN_BITS);
     assert_eq!(got_npv, golden::NPV_MEAN_BITS);
     assert_eq!(got_ch, golden::LEADERSHIP_CHANGES_MEAN_BITS);
+    assert_eq!(got_paid, golden::PAID_TO_PARTNER_MEAN_BITS);
     assert_eq!(got_diff, golden::DIFFERENCE_P50_BITS);
+    assert_eq!(got_let, golden::P_B_CHEAPER_IF_LET_BITS);
     assert!(golden::check(&r).is_ok());
 }
 

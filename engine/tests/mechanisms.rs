@@ -32,7 +32,7 @@ fn tenure_beyond_horizon_gives_one_appointment() {
     l.permanent_mean_tenure_months = Range::fixed(1200.0);
     l.tenure_shape = 10.0;
     l.interim_mean_stay_months = Range::fixed(1200.0);
-    l.campaign_success = 1.0;
+    l.campaign_success = Range::fixed(1.0);
     l.campaign_months = Range::fixed(6.0);
     let r = simulate(&validate(&s).unwrap());
     let o = &r.options[0];
@@ -65,12 +65,17 @@ fn zero_agency_premium_means_zero_premium_spend() {
 fn zero_couplings_make_leadership_irrelevant_to_service_spend() {
     let mut s = small(300, 60);
     let st = &mut s.context.stability;
-    st.churn_coupling = 0.0;
-    st.recruitment_coupling = 0.0;
-    st.placement_coupling = 0.0;
-    st.sen_coupling = 0.0;
+    st.churn_coupling = Range::fixed(0.0);
+    st.recruitment_coupling = Range::fixed(0.0);
+    st.placement_coupling = Range::fixed(0.0);
+    st.sen_coupling = Range::fixed(0.0);
+    st.demand_coupling = Range::fixed(0.0);
+    s.context.workforce.change_turnover = Range::fixed(0.0);
+    s.context.placements.mix_decay = Range::fixed(0.0);
     // Same programmes, no improvement team: only the route differs.
-    s.options[1].contract.team_strength = 0.0;
+    s.options.truncate(2);
+    s.options[1].contract.team_strength = Range::fixed(0.0);
+    s.options[1].contract.arrival_turnover = Range::fixed(0.0);
     let mut chain = s.options[0].clone();
     chain.route = Route::InterimChain;
     chain.name = "Interim chain".into();
@@ -134,9 +139,10 @@ fn interim_chain_never_has_a_permanent_seat() {
 fn failed_procurement_behaves_like_recruit_after_a_delay() {
     let mut s = small(400, 60);
     for o in s.options.iter_mut() {
-        o.contract.procurement_failure = 1.0;
+        o.contract.procurement_failure = Range::fixed(1.0);
+        o.contract.procurement_cost = Range::fixed(0.0);
         o.contract.procurement_months = Range::fixed(4.0);
-        o.leadership.campaign_success = 1.0;
+        o.leadership.campaign_success = Range::fixed(1.0);
         o.leadership.campaign_months = Range::fixed(6.0);
     }
     let r = simulate(&validate(&s).unwrap());
@@ -158,7 +164,10 @@ fn failed_procurement_behaves_like_recruit_after_a_delay() {
 fn in_source_contract_pays_the_contract_value() {
     let mut s = small(300, 60);
     let c = &mut s.options[1].contract;
-    c.procurement_failure = 0.0;
+    c.procurement_failure = Range::fixed(0.0);
+    c.procurement_cost = Range::fixed(0.0);
+    c.management_per_month = Range::fixed(0.0);
+    c.variation_probability = Range::fixed(0.0);
     c.agency_share_target = 1.0; // always met
     c.mix_shift_target = 0.0; // always met
     let value = c.value;
@@ -166,6 +175,10 @@ fn in_source_contract_pays_the_contract_value() {
     let contract = &r.options[1].total_by_category[Category::Contract.index()];
     assert!((contract.quantiles.p5 - value).abs() < 1e-6 * value);
     assert!((contract.quantiles.p95 - value).abs() < 1e-6 * value);
+    let paid = &r.options[1].paid_to_partner;
+    assert!((paid.quantiles.p5 - value).abs() < 1e-6 * value);
+    assert_eq!(r.options[1].p_paid_above_value.mean, 0.0);
+    assert_eq!(r.options[1].contract_let.mean, 1.0);
     // Partner in seat once procurement ends (at most 6 months).
     assert!(r.options[1].seat_probability[6][PARTNER] > 0.8);
     // Nothing at risk paid when no target is met.
@@ -173,8 +186,8 @@ fn in_source_contract_pays_the_contract_value() {
     let c = &mut s2.options[1].contract;
     c.agency_share_target = 0.0;
     c.mix_shift_target = 1.0;
-    s2.options[1].programmes.mix_shift = 0.0;
-    s2.options[1].contract.team_strength = 0.0;
+    s2.options[1].programmes.mix_shift = Range::fixed(0.0);
+    s2.options[1].contract.team_strength = Range::fixed(0.0);
     let r2 = simulate(&validate(&s2).unwrap());
     let contract2 = &r2.options[1].total_by_category[Category::Contract.index()];
     assert!((contract2.quantiles.p50 - 0.8 * value).abs() < 1e-6 * value);

@@ -34,27 +34,50 @@ prop_compose! {
         spread in (0.0f64..0.3, 0.0f64..0.3),
         early_exit in 0.0f64..=1.0,
         failure in 0.0f64..=1.0,
-        team in 0.0f64..2.0,
+        team in -1.0f64..2.0,
         length in 1u32..40,
+        // Model 3: (programme strength, own team effect, own team cost, own team start, own team length)
+        own in (-1.0f64..2.0, -1.0f64..2.0, 0.0f64..50_000.0, 0u32..30, 0u32..40),
+        // (demand coupling, change turnover, mix decay, SEN return, age out, fill variability)
+        worse in (0.0f64..=1.0, 0.0f64..=1.0, 0.0f64..=5.0, 0.0f64..=1.0, 0.0f64..=1.0, 0.0f64..=2.0),
+        // (variation probability, variation share, extends, budget uprating, team travel training)
+        contract in (0.0f64..=1.0, 0.0f64..=2.0, any::<bool>(), -0.1f64..0.2, 0.0f64..2.0),
     ) -> ScenarioInput {
         let mut s = common::small(100, horizon);
         s.simulation.seed = seed;
         let st = &mut s.context.stability;
-        st.churn_coupling = couplings.0;
-        st.recruitment_coupling = couplings.1;
-        st.placement_coupling = couplings.2;
-        st.sen_coupling = couplings.3;
+        st.churn_coupling = Range::fixed(couplings.0);
+        st.recruitment_coupling = Range::fixed(couplings.1);
+        st.placement_coupling = Range::fixed(couplings.2);
+        st.sen_coupling = Range::fixed(couplings.3);
         s.context.placements.net_growth = Range::new(growth - 0.01, growth, growth + 0.02);
         s.context.workforce.agency_premium_per_fte = range(10_000.0, spread.0, spread.1);
+        s.context.stability.demand_coupling = Range::new(0.0, worse.0 / 2.0, worse.0);
+        s.context.workforce.change_turnover = Range::new(0.0, worse.1 / 2.0, worse.1);
+        s.context.workforce.fill_variability = worse.5;
+        s.context.placements.mix_decay = Range::new(0.0, worse.2 / 2.0, worse.2);
+        s.context.sen.return_rate = Range::new(0.0, worse.3 / 2.0, worse.3);
+        s.context.sen.age_out_rate = worse.4;
+        s.context.finance.budget_uprating = contract.3;
         for (i, o) in s.options.iter_mut().enumerate() {
             o.route = route(if i == 0 { routes.0 } else { routes.1 });
             o.leadership.permanent_mean_tenure_months = range(tenure, spread.0, spread.1);
             o.leadership.tenure_shape = shape;
-            o.leadership.campaign_success = success;
-            o.contract.partner_early_exit = early_exit;
-            o.contract.procurement_failure = failure;
-            o.contract.team_strength = team;
+            o.leadership.campaign_success = Range::fixed(success);
+            o.contract.partner_early_exit = Range::fixed(early_exit);
+            o.contract.procurement_failure = Range::fixed(failure);
+            o.contract.team_strength = Range::new(team.min(0.0), team, team.max(0.0) + 0.5);
             o.contract.length_months = length;
+            o.contract.variation_probability = Range::new(0.0, contract.0 / 2.0, contract.0);
+            o.contract.variation_share = Range::new(0.0, contract.1 / 2.0, contract.1);
+            o.contract.variation_extends = contract.2;
+            o.programmes.recruitment = Range::new(own.0.min(0.0), own.0, own.0.max(0.0) + 0.5);
+            o.programmes.mix_shift = Range::new(own.0.min(0.0), own.0, own.0.max(0.0) + 0.5);
+            o.programmes.team_travel_training = contract.4;
+            o.own_team.effect = Range::new(own.1.min(0.0), own.1, own.1.max(0.0) + 0.5);
+            o.own_team.monthly_cost = Range::new(0.0, own.2, own.2 * 1.5);
+            o.own_team.start_month = own.3;
+            o.own_team.length_months = own.4;
         }
         s
     }
@@ -77,6 +100,11 @@ fn all_quantiles(r: &Results) -> Vec<turnaround_engine::Quantiles> {
         v.push(o.total.quantiles);
         v.push(o.npv.quantiles);
         v.push(o.overspend.quantiles);
+        v.push(o.route_cost.quantiles);
+        v.push(o.service_spend.quantiles);
+        v.push(o.vs_baseline.quantiles);
+        v.push(o.paid_to_partner.quantiles);
+        v.push(o.children_end.quantiles);
         v.extend(o.total_by_category.iter().map(|s| s.quantiles));
         v.extend(o.annual_overspend.iter().map(|s| s.quantiles));
     }
@@ -112,9 +140,18 @@ proptest! {
             prop_assert!((0.0..=1.0).contains(&o.p_stable_24.mean));
             prop_assert!((0.0..=1.0).contains(&o.stable_share.mean));
             prop_assert!(o.leadership_changes.mcse.is_finite());
+            for q in [&o.route_cost, &o.service_spend, &o.paid_to_partner, &o.children_end] {
+                prop_assert!(q.quantiles.p5 >= 0.0, "negative where it cannot be: {q:?}");
+            }
+            prop_assert!((0.0..=1.0).contains(&o.p_paid_above_value.mean));
+            prop_assert!((0.0..=1.0).contains(&o.contract_let.mean));
         }
         for p in &r.pairs {
             prop_assert!(p.p_a_cheaper.mean + p.p_b_cheaper.mean <= 1.0 + 1e-12);
+            if let (Some(a), Some(b)) = (p.p_a_cheaper_if_let, p.p_b_cheaper_if_let) {
+                prop_assert!(a.mean + b.mean <= 1.0 + 1e-12);
+                prop_assert!(p.paths_let > 0 && p.paths_let <= r.paths);
+            }
             prop_assert_eq!(p.difference_histogram.counts.iter().sum::<u32>(), r.paths);
         }
     }

@@ -56,7 +56,7 @@ fn negative() {
 #[test]
 fn probability_out_of_range() {
     let mut s = small(100, 12);
-    s.options[0].leadership.campaign_success = 1.2;
+    s.options[0].leadership.campaign_success = Range::fixed(1.2);
     let (f, k) = err(&s);
     assert_eq!(f, "options[0].leadership.campaign_success");
     assert_eq!(
@@ -227,7 +227,9 @@ fn every_field_at_its_bounds() {
                 Err(e) => assert!(
                     matches!(
                         e.kind,
-                        ErrorKind::ShiftExceedsSource { .. } | ErrorKind::MixDoesNotSumToOne { .. }
+                        ErrorKind::ShiftExceedsSource { .. }
+                            | ErrorKind::MixDoesNotSumToOne { .. }
+                            | ErrorKind::NoSuchOption { .. }
                     ),
                     "{field} = {v:?}: {e}"
                 ),

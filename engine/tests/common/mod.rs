@@ -16,7 +16,7 @@ pub fn small(paths: u32, horizon: u32) -> ScenarioInput {
 pub fn deterministic_leadership(s: &mut ScenarioInput, idx: usize, tenure: f64) {
     let o = &mut s.options[idx];
     o.route = Route::Recruit;
-    o.leadership.campaign_success = 1.0;
+    o.leadership.campaign_success = Range::fixed(1.0);
     o.leadership.campaign_months = Range::fixed(6.0);
     o.leadership.interim_mean_stay_months = Range::fixed(1200.0);
     o.leadership.permanent_mean_tenure_months = Range::fixed(tenure);
