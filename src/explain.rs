@@ -63,6 +63,7 @@ fn label_of(field: &Field) -> String {
         FieldId::WeeklyCost => "Weekly cost".to_string(),
         FieldId::ShiftFrom => "Mix shift: moves children from".to_string(),
         FieldId::ShiftTo => "Mix shift: moves children to".to_string(),
+        FieldId::BaselineOption => "Baseline option for comparisons".to_string(),
         _ => field.to_string(),
     }
 }

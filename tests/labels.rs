@@ -100,6 +100,9 @@ fn a_bad_value_in_a_scenario_file_names_its_own_field_and_range() {
             };
             // Written unchecked, as a hand-edited file would be.
             p.set(&mut s, option, v);
+            if p.get(&s, option) != Some(v) {
+                continue; // a yes/no field: a file can only say true or false
+            }
             let json = scenario_json(id, &s);
             match parse_scenario_json(&json) {
                 Err(ImportError::InvalidScenario(why)) => assert_names(p, option, "file", &why),
@@ -119,6 +122,7 @@ fn every_field_is_covered_and_names_are_labelled_too() {
         FieldId::OptionRoute,
         FieldId::ShiftFrom,
         FieldId::ShiftTo,
+        FieldId::BaselineOption,
     ];
     for id in FieldId::ALL {
         assert!(
