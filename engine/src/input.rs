@@ -14,8 +14,8 @@ use serde::{Deserialize, Serialize};
 /// value is fixed. Serialises as a three-element array `[low, likely, high]`;
 /// a plain number also reads as a fixed range, so scenarios saved when a
 /// field was a single number (model 2) still load.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(from = "RangeRepr", into = "[f64; 3]")]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(into = "[f64; 3]")]
 pub struct Range {
     /// Lowest plausible value.
     pub low: f64,
@@ -52,6 +52,19 @@ impl Range {
 enum RangeRepr {
     Three([f64; 3]),
     One(f64),
+}
+
+impl<'de> Deserialize<'de> for Range {
+    /// Human-readable formats (JSON files) accept `[low, likely, high]` or a
+    /// single number; compact binary formats (the page-to-worker transport,
+    /// which cannot look ahead) read exactly three numbers.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        if d.is_human_readable() {
+            RangeRepr::deserialize(d).map(Range::from)
+        } else {
+            <[f64; 3]>::deserialize(d).map(Range::from)
+        }
+    }
 }
 
 impl From<RangeRepr> for Range {
