@@ -58,8 +58,17 @@ fn ranges(input: &ScenarioInput) -> Vec<(String, Range)> {
     out
 }
 
-/// `input` with the range at `path` fixed at `v`.
+/// `input` with the range at `path` fixed at `v`; an `options.` path
+/// (collapsed from `options[i].`) is fixed in every option, so options that
+/// share the input stay paired.
 fn with_fixed(input: &ScenarioInput, path: &str, v: f64) -> ScenarioInput {
+    if let Some(rest) = path.strip_prefix("options.") {
+        let mut out = input.clone();
+        for i in 0..input.options.len() {
+            out = with_fixed(&out, &format!("options[{i}].{rest}"), v);
+        }
+        return out;
+    }
     let mut json = serde_json::to_value(input).unwrap();
     let mut cur = &mut json;
     for part in path.split('.') {
@@ -128,7 +137,20 @@ fn main() {
         // Options 0 and 1 only, for speed.
         input.options.truncate(2);
         let mut swings: Vec<(f64, String, f64, f64)> = Vec::new();
+        // Per-option inputs are swept in every option at once (the presets
+        // give every option the same range), keyed by the first option's range.
+        let mut seen = std::collections::BTreeSet::new();
+        let mut inputs = Vec::new();
         for (path, range) in ranges(&input) {
+            let key = match path.strip_prefix("options[") {
+                Some(rest) => format!("options.{}", &rest[rest.find("].").unwrap() + 2..]),
+                None => path.clone(),
+            };
+            if seen.insert(key.clone()) {
+                inputs.push((key, range));
+            }
+        }
+        for (path, range) in inputs {
             let lo = p_insource(&simulate(
                 &validate(&with_fixed(&input, &path, range.low)).unwrap(),
             ))
