@@ -415,7 +415,7 @@ static COMMON: &[Source] = &[
     src(F::VariationShare, "Estimate (no published figure): a variation adds 5% to 30% of the contract value, most likely 15%", "-", true),
     src(F::VariationExtends, "Assumption: a variation extends the term, and the partner director's tenure, at the full monthly rate", "-", true),
     src(F::ArrivalTurnover, "Estimate (no published figure): 0 to 8 points of extra annual leaving for six months after the partner arrives (a restructure), most likely 2", "-", true),
-    src(F::FillLuck, "Estimate (no published figure): month-to-month luck in vacancy filling, log standard deviation 0.3, the same in every option", "-", true),
+    src(F::FillLuck, "Estimate (no published figure): month-to-month luck in vacancy filling, standard deviation 0.3 around 1, the same in every option", "-", true),
     src(F::ChangeTurnover, "Estimate (no published figure): 0 to 10 points of extra annual leaving for six months after each change of director, most likely 3", "-", true),
     src(F::DisruptionMonths, "Estimate: extra leaving lasts six months after a change", "-", true),
     src(F::MixDecay, "Estimate (no published figure): mix-shift progress unwinds at 0% to 40% a year, most likely 15%: in full once the programme stops, scaled by instability while it runs", "-", true),
