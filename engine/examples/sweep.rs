@@ -2,10 +2,11 @@
 //! (development aid for model 3).
 //!
 //! For each preset: P(in-source cheaper than recruit) overall and given the
-//! contract is let, payments to the partner, and then, for every range input
-//! (and every probability-like number), P(in-source cheaper) with that input
-//! fixed at its low and at its high end, all others at their ranges. The
-//! inputs are ranked by the swing |P(high) - P(low)|.
+//! contract is let, payments to the partner, and then, for every uncertain
+//! (range) input, P(in-source cheaper) with that input fixed at its low and
+//! at its high end, all others at their ranges. A per-option input is fixed
+//! in every option at once. The inputs are ranked by the swing
+//! |P(high) - P(low)|.
 //!
 //! `cargo run --release -p turnaround-engine --example sweep -- [paths]`
 use turnaround_engine::{presets, simulate, validate, Range, Results, ScenarioInput};
@@ -19,8 +20,8 @@ fn p_insource(r: &Results) -> (f64, f64) {
     )
 }
 
-/// Every range in the scenario, with its path, as mutable references
-/// (collected through serde so that no field is missed).
+/// Every uncertain range in the scenario, with its path (collected through
+/// serde so that no field is missed).
 fn ranges(input: &ScenarioInput) -> Vec<(String, Range)> {
     fn walk(v: &serde_json::Value, path: String, out: &mut Vec<(String, Range)>) {
         match v {
