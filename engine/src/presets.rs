@@ -484,7 +484,7 @@ static ENGLAND_SPECIFIC: &[Source] = &[
     src(F::CampaignFee, "Headhunter fee about a third of salary", "2013", true),
     src(F::CampaignSuccess, "Estimate (no published figure): 55% to 90% of campaigns appoint, most likely 75%", "-", true),
     src(F::DcsTenure, "Permanent DCSs average 35 months in role (Community Care, May 2024); 32 (2012/13), 37 (2017/18)", "2024", false),
-    src(F::ContractValue, "Estimate: Sandwell's GBP 1.15m (2012) uprated by CPI to 2024 prices (about x1.44): GBP 1.65m", "2012-2024", true),
+    src(F::ContractValue, "Estimate: Sandwell's GBP 1.15m (2012) uprated by CPI to 2024/25 prices (about x1.4 to x1.45, depending on the months compared): about GBP 1.65m", "2012-2024", true),
     src(F::ContractAgencyTarget, "Estimate: agency share at or below 12% (the 2013 national level) by contract end", "2013", true),
     src(F::DiscountRate, "HM Treasury Green Book discount rate 3.5% (a real rate), 2022 edition, current in 2024", "2022", false),
     src(F::ProcurementCost, "Estimate (no published figure): GBP 30k to 100k of legal and procurement staff time, most likely 50k", "-", true),
