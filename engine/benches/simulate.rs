@@ -1,4 +1,8 @@
-//! Throughput of a full run: the Sandwell preset, 10,000 paths x 60 months x 2 options.
+//! Throughput of a full run: the Sandwell preset, 10,000 paths x 60 months x
+//! its options (3 under model 3, 2 under model 2). Criterion reports elements
+//! (option-path-months) per second, so the models compare per
+//! option-path-month; see also `examples/cpu_bench.rs` (CPU time, steadier on
+//! a shared machine).
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use turnaround_engine::{presets, simulate, simulate_with_paths, validate};

@@ -2,10 +2,11 @@
 //! (development aid for model 3).
 //!
 //! For each preset: P(in-source cheaper than recruit) overall and given the
-//! contract is let, payments to the partner, and then, for every range input
-//! (and every probability-like number), P(in-source cheaper) with that input
-//! fixed at its low and at its high end, all others at their ranges. The
-//! inputs are ranked by the swing |P(high) - P(low)|.
+//! contract is let, payments to the partner, and then, for every uncertain
+//! (range) input, P(in-source cheaper) with that input fixed at its low and
+//! at its high end, all others at their ranges. A per-option input is fixed
+//! in every option at once. The inputs are ranked by the swing
+//! |P(high) - P(low)|.
 //!
 //! `cargo run --release -p turnaround-engine --example sweep -- [paths]`
 use turnaround_engine::{presets, simulate, validate, Range, Results, ScenarioInput};
@@ -19,8 +20,8 @@ fn p_insource(r: &Results) -> (f64, f64) {
     )
 }
 
-/// Every range in the scenario, with its path, as mutable references
-/// (collected through serde so that no field is missed).
+/// Every uncertain range in the scenario, with its path (collected through
+/// serde so that no field is missed).
 fn ranges(input: &ScenarioInput) -> Vec<(String, Range)> {
     fn walk(v: &serde_json::Value, path: String, out: &mut Vec<(String, Range)>) {
         match v {
@@ -58,8 +59,17 @@ fn ranges(input: &ScenarioInput) -> Vec<(String, Range)> {
     out
 }
 
-/// `input` with the range at `path` fixed at `v`.
+/// `input` with the range at `path` fixed at `v`; an `options.` path
+/// (collapsed from `options[i].`) is fixed in every option, so options that
+/// share the input stay paired.
 fn with_fixed(input: &ScenarioInput, path: &str, v: f64) -> ScenarioInput {
+    if let Some(rest) = path.strip_prefix("options.") {
+        let mut out = input.clone();
+        for i in 0..input.options.len() {
+            out = with_fixed(&out, &format!("options[{i}].{rest}"), v);
+        }
+        return out;
+    }
     let mut json = serde_json::to_value(input).unwrap();
     let mut cur = &mut json;
     for part in path.split('.') {
@@ -128,7 +138,20 @@ fn main() {
         // Options 0 and 1 only, for speed.
         input.options.truncate(2);
         let mut swings: Vec<(f64, String, f64, f64)> = Vec::new();
+        // Per-option inputs are swept in every option at once (the presets
+        // give every option the same range), keyed by the first option's range.
+        let mut seen = std::collections::BTreeSet::new();
+        let mut inputs = Vec::new();
         for (path, range) in ranges(&input) {
+            let key = match path.strip_prefix("options[") {
+                Some(rest) => format!("options.{}", &rest[rest.find("].").unwrap() + 2..]),
+                None => path.clone(),
+            };
+            if seen.insert(key.clone()) {
+                inputs.push((key, range));
+            }
+        }
+        for (path, range) in inputs {
             let lo = p_insource(&simulate(
                 &validate(&with_fixed(&input, &path, range.low)).unwrap(),
             ))

@@ -390,7 +390,7 @@ fields! {
     FillRate: "context.workforce.base_fill_rate", "wf.fill", Context, Number, 0.0, 1.0, 1, |s, i| s.context.workforce.base_fill_rate;
     /// Annual pay inflation.
     PayInflation: "context.workforce.pay_inflation", "wf.payinf", Context, Range, -0.5, 1.0, 1, |s, i| s.context.workforce.pay_inflation;
-    /// Month-to-month luck in vacancy filling (log standard deviation).
+    /// Month-to-month luck in vacancy filling (standard deviation of the factor).
     FillLuck: "context.workforce.fill_variability", "wf.luck", Context, Number, 0.0, 2.0, 1, |s, i| s.context.workforce.fill_variability;
     /// Extra annual staff leaving after each leadership change.
     ChangeTurnover: "context.workforce.change_turnover", "wf.change", Context, Range, 0.0, 1.0, 1, |s, i| s.context.workforce.change_turnover;

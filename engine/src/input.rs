@@ -186,8 +186,9 @@ pub struct WorkforceParams {
     /// Annual pay inflation (applies to social worker and director pay, interim rates and campaign fees).
     pub pay_inflation: Range,
     /// Month-to-month luck in vacancy filling, shared by every option: the
-    /// fill rate is multiplied by a lognormal factor with mean 1 and this
-    /// log standard deviation, 0 to 2. Absent in model-2 scenarios: 0 (no luck).
+    /// fill rate is multiplied by a uniform factor with mean 1 and this
+    /// standard deviation (floored at 0), 0 to 2. Absent in model-2
+    /// scenarios: 0 (no luck).
     #[serde(default)]
     pub fill_variability: f64,
     /// Extra annual leaving rate among permanent staff for

@@ -247,10 +247,13 @@ pub(crate) struct PathContext {
 #[derive(Debug, Clone)]
 pub(crate) struct Draws {
     pub z_leavers: f64,
-    /// Vacancy-filling luck: a lognormal factor with mean 1.
+    /// Vacancy-filling luck: a factor with mean 1 (see [`PathContext::advance`]).
     pub fill_luck: f64,
     pub u: [f64; lead::COUNT],
 }
+
+/// sqrt(12): a uniform on (-1/2, 1/2) times this has standard deviation 1.
+const SQRT_12: f64 = 3.464_101_615_137_754_6;
 
 pub(crate) fn monthly_growth(annual: f64) -> f64 {
     libm::pow(1.0 + annual, 1.0 / 12.0)
@@ -316,12 +319,9 @@ impl PathContext {
         let u: [f64; lead::COUNT] = core::array::from_fn(|_| self.lead.uniform());
         let z_leavers = normal_inverse(u_leave);
         let z_children = normal_inverse(u_children);
-        let fill_luck = if self.fill_sigma > 0.0 {
-            let sg = self.fill_sigma;
-            libm::exp(sg * normal_inverse(u_fill) - 0.5 * sg * sg)
-        } else {
-            1.0
-        };
+        // Uniform luck with mean 1 and standard deviation fill_sigma (no
+        // transcendental maths in the hot loop), never below 0.
+        let fill_luck = (1.0 + self.fill_sigma * SQRT_12 * (u_fill - 0.5)).max(0.0);
         self.pay_index *= self.pay_growth;
         self.placement_index *= self.placement_growth;
         self.sen_index *= self.sen_price_growth;

@@ -262,8 +262,12 @@ impl Leadership {
         let c = &o.contract;
         let tri = |r: &Range, i: usize| triangular_inverse(r, u[i]);
         let stay = tri(&l.interim_mean_stay_months, param::INTERIM_STAY);
+        // Contract draws matter only on the in-source route (skipping them
+        // elsewhere changes no number: every draw has its own uniform).
         let early_exit = tri(&c.partner_early_exit, param::PARTNER_EXIT);
-        let exit_hazard = if early_exit >= 1.0 {
+        let exit_hazard = if o.route != Route::InSource {
+            0.0
+        } else if early_exit >= 1.0 {
             1.0
         } else {
             1.0 - libm::pow(1.0 - early_exit, 1.0 / plan.contract_length as f64)
