@@ -40,6 +40,10 @@ pub struct Request {
     pub generation: u64,
     /// The scenario.
     pub input: ScenarioInput,
+    /// The page's [`crate::failsafe::version`].
+    pub version: String,
+    /// The hidden debug switch: panic on receiving this request.
+    pub debug_panic: bool,
 }
 
 /// Which run a response comes from.
@@ -63,6 +67,9 @@ pub struct Response {
     pub outcome: Result<Results, ScenarioError>,
     /// Milliseconds the engine took, measured in the worker.
     pub millis: f64,
+    /// The worker's [`crate::failsafe::version`]: the page refuses answers
+    /// from another build.
+    pub version: String,
 }
 
 /// Runs one stage of a request: the preview is the scenario's path count
@@ -91,6 +98,7 @@ fn run_checked(
         stage,
         outcome,
         millis: now() - started,
+        version: crate::failsafe::version(),
     }
 }
 
@@ -244,6 +252,7 @@ impl Worker for SimWorker {
                         stage: Stage::Full,
                         outcome: Ok(results),
                         millis: now() - started,
+                        version: crate::failsafe::version(),
                     },
                 );
             }
@@ -251,6 +260,24 @@ impl Worker for SimWorker {
     }
 
     fn received(&mut self, scope: &WorkerScope<Self>, request: Request, id: HandlerId) {
+        if request.debug_panic {
+            panic!("debug switch: a panic in the worker");
+        }
+        if request.version != crate::failsafe::version() {
+            // Another build's page: answer with our version and no run; the
+            // page shows the failure notice (a reload brings both in step).
+            scope.respond(
+                id,
+                Response {
+                    generation: request.generation,
+                    stage: Stage::Full,
+                    outcome: Err("the page and its worker are different versions".into()),
+                    millis: 0.0,
+                    version: crate::failsafe::version(),
+                },
+            );
+            return;
+        }
         // Newest wins: dropping any full run, and replacing any tick not yet
         // delivered, abandons all work for older input.
         self.newest = Some((id, request));
