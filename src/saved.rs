@@ -256,10 +256,16 @@ pub fn open(entry: &Entry) -> Result<Opened, OpenError> {
         return Err(OpenError::Damaged);
     };
     let fragment = saved.fragment.trim_start_matches('#');
+    // Read the preset pair exactly as a link is read (percent-decoded), so
+    // an entry opens whenever the same text opens as a link.
     let preset_id = fragment
         .split('&')
-        .find_map(|p| p.strip_prefix("preset="))
+        .find_map(|p| {
+            let (k, v) = p.split_once('=')?;
+            (codec::unescape(k)? == "preset").then(|| codec::unescape(v))?
+        })
         .ok_or(OpenError::NotAScenario)?;
+    let preset_id = preset_id.as_str();
     if PresetId::from_id(preset_id).is_none() {
         return Err(OpenError::UnknownPreset(
             preset_id.chars().take(40).collect(),
@@ -294,6 +300,33 @@ mod tests {
             saved_at: "2024-05-01T14:03:00.000Z".into(),
             fragment: codec::encode(PresetId::Sandwell2012, &preset(PresetId::Sandwell2012)),
         })
+    }
+
+    #[test]
+    fn an_entry_opens_exactly_as_its_text_opens_as_a_link() {
+        for fragment in [
+            "v=1&preset=sandwell%2D2012&seed=5",
+            "v=1&%70reset=england-2024&seed=5",
+            "v=1&preset=england-2024&o1.name=A%20B",
+        ] {
+            let saved = Entry::Saved(SavedScenario {
+                name: "x".into(),
+                saved_at: "2024-05-01T14:03:00.000Z".into(),
+                fragment: fragment.into(),
+            });
+            let opened = open(&saved).unwrap_or_else(|e| panic!("{fragment}: {e}"));
+            let link = codec::decode(fragment);
+            assert_eq!((opened.preset, opened.input), (link.preset, link.input));
+        }
+        let unknown = Entry::Saved(SavedScenario {
+            name: "x".into(),
+            saved_at: String::new(),
+            fragment: "v=1&preset=narnia%2D1".into(),
+        });
+        assert_eq!(
+            open(&unknown),
+            Err(OpenError::UnknownPreset("narnia-1".into()))
+        );
     }
 
     #[test]

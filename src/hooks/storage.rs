@@ -1,11 +1,16 @@
 //! Saved scenarios in the browser's localStorage (through gloo-storage).
 //!
 //! Storage sits behind the [`Store`] trait so tests can put a failing store
-//! in its place. Every change re-reads the stored list first (another tab
-//! may have changed it), applies a pure operation from [`crate::saved`] and
-//! writes it back; when the write fails the list on screen stays as it was
-//! and the caller gets a message to show. Nothing here touches the scenario.
+//! in its place. Every change holds the Web Lock [`LOCK_NAME`]
+//! (`navigator.locks`, shared by every tab of the origin), re-reads the
+//! stored list (another tab may have changed it), applies a pure operation
+//! from [`crate::saved`], writes it back and reads it again to check it was
+//! kept; only then is the change reported done. So tabs saving at the same
+//! instant take turns and every save is kept. When the write fails the list
+//! on screen stays as it was and the caller gets a message to show. Nothing
+//! here touches the scenario.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::events::EventListener;
@@ -14,6 +19,52 @@ use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 use crate::saved::{self, Entry, STORAGE_KEY};
+
+/// The Web Lock every tab takes around a change to the saved list.
+pub const LOCK_NAME: &str = "turnaround.saved";
+
+/// Runs `f` holding the Web Lock `name`, so read-modify-write cycles of
+/// different tabs never interleave. Where the Web Locks API is missing (an
+/// old browser), or refuses, `f` runs at once without it.
+pub fn with_lock(name: &str, f: impl FnOnce() + 'static) {
+    let slot = Rc::new(RefCell::new(Some(f)));
+    let run = {
+        let slot = slot.clone();
+        move || {
+            if let Some(f) = slot.borrow_mut().take() {
+                f();
+            }
+        }
+    };
+    let locks = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"locks".into()).ok())
+        .filter(|l| l.is_object());
+    let request = locks.as_ref().and_then(|l| {
+        js_sys::Reflect::get(l, &"request".into())
+            .ok()?
+            .dyn_into::<js_sys::Function>()
+            .ok()
+    });
+    let (Some(locks), Some(request)) = (locks, request) else {
+        run();
+        return;
+    };
+    let granted = {
+        let run = run.clone();
+        wasm_bindgen::closure::Closure::once_into_js(move |_lock: JsValue| run())
+    };
+    match request.call2(&locks, &name.into(), &granted) {
+        Ok(promise) => {
+            let promise = js_sys::Promise::from(promise);
+            wasm_bindgen_futures::spawn_local(async move {
+                if wasm_bindgen_futures::JsFuture::from(promise).await.is_err() {
+                    run();
+                }
+            });
+        }
+        Err(_) => run(),
+    }
+}
 
 /// Why storage could not be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -158,63 +209,89 @@ impl SavedHandle {
         self.listing.set(load(&self.store));
     }
 
-    /// Re-reads, applies `op` and writes; on success shows the new list.
+    /// Under the lock: re-reads, applies `op`, writes, and reads back to
+    /// check the write was kept; then shows the list and calls `done`.
     fn change(
         &self,
-        expect: Option<(usize, &str)>,
-        op: impl FnOnce(&[Entry]) -> Result<Vec<Entry>, String>,
-        write_error: impl Fn(StoreError) -> String,
-    ) -> Result<(), String> {
-        let current = match load(&self.store) {
-            Listing::Ready(list) => list,
-            Listing::Problem(why) => {
-                self.listing.set(Listing::Problem(why.clone()));
-                return Err(why);
-            }
-        };
-        if let Some((index, name)) = expect {
-            if current.get(index).and_then(Entry::name) != Some(name) {
-                self.listing.set(Listing::Ready(current));
-                return Err("The saved list was changed in another tab; it has been refreshed. Please try again.".into());
-            }
-        }
-        let next = op(&current)?;
-        self.store
-            .0
-            .write(STORAGE_KEY, &saved::to_json(&next))
-            .map_err(write_error)?;
-        self.listing.set(Listing::Ready(next));
-        Ok(())
+        expect: Option<(usize, String)>,
+        op: impl FnOnce(&[Entry]) -> Result<Vec<Entry>, String> + 'static,
+        write_error: impl Fn(StoreError) -> String + 'static,
+        done: Callback<Result<(), String>>,
+    ) {
+        let (store, listing) = (self.store.clone(), self.listing.clone());
+        with_lock(LOCK_NAME, move || {
+            let outcome = change_now(&store, expect, op, write_error);
+            listing.set(load(&store));
+            done.emit(outcome);
+        });
     }
 
-    /// Saves a scenario under `name`.
-    pub fn save(&self, name: &str, saved_at: &str, fragment: &str) -> Result<(), String> {
+    /// Saves a scenario under `name`; `done` hears whether it was kept.
+    pub fn save(
+        &self,
+        name: &str,
+        saved_at: &str,
+        fragment: &str,
+        done: Callback<Result<(), String>>,
+    ) {
+        let (name, saved_at, fragment) =
+            (name.to_string(), saved_at.to_string(), fragment.to_string());
         self.change(
             None,
-            |list| saved::save(list, name, saved_at, fragment).map_err(|e| e.to_string()),
+            move |list| saved::save(list, &name, &saved_at, &fragment).map_err(|e| e.to_string()),
             |e| e.save_message(),
+            done,
         )
     }
 
     /// Renames entry `index` (currently called `old`).
-    pub fn rename(&self, index: usize, old: &str, name: &str) -> Result<(), String> {
+    pub fn rename(&self, index: usize, old: &str, name: &str, done: Callback<Result<(), String>>) {
+        let name = name.to_string();
         self.change(
-            Some((index, old)),
-            |list| saved::rename(list, index, name).map_err(|e| e.to_string()),
+            Some((index, old.to_string())),
+            move |list| saved::rename(list, index, &name).map_err(|e| e.to_string()),
             |e| match e {
                 StoreError::Full => "Could not rename: browser storage is full.".into(),
                 e => e.save_message().replacen("save", "rename", 1),
             },
+            done,
         )
     }
 
     /// Deletes entry `index` (currently called `old`).
-    pub fn delete(&self, index: usize, old: &str) -> Result<(), String> {
+    pub fn delete(&self, index: usize, old: &str, done: Callback<Result<(), String>>) {
         self.change(
-            Some((index, old)),
-            |list| Ok(saved::delete(list, index)),
+            Some((index, old.to_string())),
+            move |list| Ok(saved::delete(list, index)),
             |e| e.save_message().replacen("save", "delete", 1),
+            done,
         )
+    }
+}
+
+/// One read-modify-write-verify cycle (the caller holds the lock).
+fn change_now(
+    store: &StoreRef,
+    expect: Option<(usize, String)>,
+    op: impl FnOnce(&[Entry]) -> Result<Vec<Entry>, String>,
+    write_error: impl Fn(StoreError) -> String,
+) -> Result<(), String> {
+    let current = match load(store) {
+        Listing::Ready(list) => list,
+        Listing::Problem(why) => return Err(why),
+    };
+    if let Some((index, name)) = expect {
+        if current.get(index).and_then(Entry::name) != Some(name.as_str()) {
+            return Err("The saved list was changed in another tab; it has been refreshed. Please try again.".into());
+        }
+    }
+    let text = saved::to_json(&op(&current)?);
+    store.0.write(STORAGE_KEY, &text).map_err(&write_error)?;
+    // Only what storage really holds counts as done.
+    match store.0.read(STORAGE_KEY) {
+        Ok(Some(kept)) if kept == text => Ok(()),
+        Ok(_) => Err("Could not save: the browser did not keep the change (another tab may have written at the same moment). Nothing on screen was lost; please try again.".into()),
+        Err(e) => Err(write_error(e)),
     }
 }
 

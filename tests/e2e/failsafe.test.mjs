@@ -103,3 +103,47 @@ async function waitFor(cond, timeout = 10000) {
     await new Promise((r) => setImmediate(r));
   }
 }
+
+test("tabs saving at the same instant: every save is kept, and each says Saved only when it is", async () => {
+  const N = 4;
+  const ROUNDS = 3;
+  const { context, page: first } = await openPage(env.browser, env.server.url + LINK);
+  const pages = [first];
+  for (let i = 1; i < N; i++) {
+    const p = await context.newPage();
+    p.problems = [];
+    p.on("console", (m) => m.type() === "error" && p.problems.push(`console: ${m.text()}`));
+    p.on("pageerror", (e) => p.problems.push(`pageerror: ${e.message}`));
+    await p.goto(env.server.url + LINK);
+    pages.push(p);
+  }
+  await Promise.all(pages.map((p) => p.locator("#save-name").waitFor()));
+  const said = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const names = pages.map((_, i) => `Tab ${i} round ${round}`);
+    await Promise.all(pages.map((p, i) => p.locator("#save-name").fill(names[i])));
+    // All tabs press Save in the same task of the test, without waiting between them.
+    await Promise.all(pages.map((p) => p.evaluate(() => document.querySelector(".save-form").requestSubmit())));
+    const outcomes = await Promise.all(
+      pages.map((p, i) =>
+        p
+          .locator(".saved-message p")
+          .filter({ hasText: names[i] })
+          .or(p.locator(".saved-message p.error, .saved-message [role=alert]"))
+          .first()
+          .innerText({ timeout: 20000 }),
+      ),
+    );
+    outcomes.forEach((text, i) => said.push({ name: names[i], saved: text.startsWith("Saved") }));
+  }
+  const stored = await first.evaluate(() => JSON.parse(localStorage.getItem("turnaround.saved.v1")).scenarios.map((s) => s.name));
+  for (const { name, saved } of said) {
+    assert.ok(saved, `${name} was reported as not saved`);
+    assert.ok(stored.includes(name), `${name} reported saved but not kept: ${stored.join(", ")}`);
+  }
+  assert.equal(stored.length, N * ROUNDS);
+  // Every tab's list shows every save (storage events keep them fresh).
+  for (const p of pages) await p.waitForFunction((n) => document.querySelectorAll(".saved-item").length === n, N * ROUNDS);
+  for (const p of pages) assert.deepEqual(p.problems, []);
+  await context.close();
+});
