@@ -30,6 +30,18 @@ pub fn version() -> String {
     )
 }
 
+/// This instance's wasm linear memory, in bytes (0 natively).
+pub fn wasm_memory_bytes() -> u64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        core::arch::wasm32::memory_size::<0>() as u64 * 65_536
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        0
+    }
+}
+
 /// The words of the failure notice.
 pub const NOTICE: &str = "Something went wrong; your scenario is safe in the link;";
 

@@ -70,6 +70,8 @@ pub struct Response {
     /// The worker's [`crate::failsafe::version`]: the page refuses answers
     /// from another build.
     pub version: String,
+    /// The worker's wasm memory in bytes when it answered (for the soak test).
+    pub memory_bytes: u64,
 }
 
 /// Runs one stage of a request: the preview is the scenario's path count
@@ -99,6 +101,7 @@ fn run_checked(
         outcome,
         millis: now() - started,
         version: crate::failsafe::version(),
+        memory_bytes: crate::failsafe::wasm_memory_bytes(),
     }
 }
 
@@ -253,6 +256,7 @@ impl Worker for SimWorker {
                         outcome: Ok(results),
                         millis: now() - started,
                         version: crate::failsafe::version(),
+                        memory_bytes: crate::failsafe::wasm_memory_bytes(),
                     },
                 );
             }
@@ -274,6 +278,7 @@ impl Worker for SimWorker {
                     outcome: Err("the page and its worker are different versions".into()),
                     millis: 0.0,
                     version: crate::failsafe::version(),
+                    memory_bytes: crate::failsafe::wasm_memory_bytes(),
                 },
             );
             return;

@@ -109,6 +109,16 @@ impl Reducible for ComputeState {
     }
 }
 
+/// A debug hook for the soak test: `window.turnaroundDebug` holds the wasm
+/// memory of the page and of the worker (from its newest answer), in bytes.
+fn publish_memory(worker_bytes: u64) {
+    let debug = js_sys::Object::new();
+    let set = |k: &str, v: u64| js_sys::Reflect::set(&debug, &k.into(), &(v as f64).into());
+    let _ = set("pageWasmBytes", failsafe::wasm_memory_bytes());
+    let _ = set("workerWasmBytes", worker_bytes);
+    let _ = js_sys::Reflect::set(&js_sys::global(), &"turnaroundDebug".into(), &debug);
+}
+
 /// Keeps one live worker and the newest request (see the module docs).
 struct Supervisor {
     bridge: Option<WorkerBridge<SimWorker>>,
@@ -215,6 +225,7 @@ impl Supervisor {
             failsafe::show_failure();
             return;
         }
+        publish_memory(response.memory_bytes);
         deliver(response);
     }
 
