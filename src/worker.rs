@@ -33,6 +33,27 @@ pub const SLICE_MS: f64 = 12.0;
 /// with it for the processor, and a drag's next input usually arrives first.
 pub const PAINT_PAUSE_MS: u32 = 30;
 
+/// How the page and the worker encode their messages: as JS values, through
+/// serde-wasm-bindgen (structured clone carries them). gloo's default,
+/// bincode, is not self-describing, so it cannot read the engine's `Range`
+/// (which accepts either one number or three); every request would fail to
+/// decode in the worker. Large integers (seeds) travel as BigInt, exactly.
+pub struct JsCodec;
+
+impl gloo::worker::Codec for JsCodec {
+    fn encode<I: Serialize>(input: I) -> JsValue {
+        let serializer =
+            serde_wasm_bindgen::Serializer::new().serialize_large_number_types_as_bigints(true);
+        input
+            .serialize(&serializer)
+            .expect("a worker message encodes")
+    }
+
+    fn decode<O: for<'de> Deserialize<'de>>(input: JsValue) -> O {
+        serde_wasm_bindgen::from_value(input).expect("a worker message decodes")
+    }
+}
+
 /// A request to simulate a scenario.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Request {
@@ -266,22 +287,6 @@ impl Worker for SimWorker {
     fn received(&mut self, scope: &WorkerScope<Self>, request: Request, id: HandlerId) {
         if request.debug_panic {
             panic!("debug switch: a panic in the worker");
-        }
-        if request.version != crate::failsafe::version() {
-            // Another build's page: answer with our version and no run; the
-            // page shows the failure notice (a reload brings both in step).
-            scope.respond(
-                id,
-                Response {
-                    generation: request.generation,
-                    stage: Stage::Full,
-                    outcome: Err("the page and its worker are different versions".into()),
-                    millis: 0.0,
-                    version: crate::failsafe::version(),
-                    memory_bytes: crate::failsafe::wasm_memory_bytes(),
-                },
-            );
-            return;
         }
         // Newest wins: dropping any full run, and replacing any tick not yet
         // delivered, abandons all work for older input.

@@ -1029,7 +1029,7 @@ fn huge_labels_cost_linear_work() {
         stacked.title = name.to_string();
         let st = style();
         let drawn = [
-            measured_chars(|area| draw_cumulative_fan(area, &fan, &st)),
+            measured_chars(|area| draw_fan(area, &fan, &st)),
             measured_chars(|area| draw_difference_histogram(area, &hist, &st)),
             measured_chars(|area| draw_seat_states(area, &seats, &st)),
             measured_chars(|area| draw_stacked_annual(area, &stacked, &st)),

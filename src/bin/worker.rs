@@ -5,7 +5,9 @@
 fn main() {
     use gloo::worker::Registrable;
     turnaround::failsafe::install_worker_hook();
-    turnaround::worker::SimWorker::registrar().register();
+    turnaround::worker::SimWorker::registrar()
+        .encoding::<turnaround::worker::JsCodec>()
+        .register();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

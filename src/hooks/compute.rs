@@ -18,7 +18,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::failsafe::{self, DebugPanic};
-use crate::worker::{Request, Response, SimWorker, Stage};
+use crate::worker::{JsCodec, Request, Response, SimWorker, Stage};
 use turnaround_engine::{Results, ScenarioInput};
 
 /// Where the worker's loader is when the page does not say (an unprocessed
@@ -168,6 +168,7 @@ impl Supervisor {
         let weak = Rc::downgrade(this);
         let mut spawner = SimWorker::spawner();
         spawner.callback(move |response| Supervisor::received(&weak, response));
+        let spawner = spawner.encoding::<JsCodec>();
         let mut me = this.borrow_mut();
         let bridge = match worker_loader() {
             Some(url) => spawner.spawn_with_loader(&format!("{url}?ch={}", me.channel_name)),
