@@ -136,7 +136,11 @@ test("tabs saving at the same instant: every save is kept, and each says Saved o
     );
     outcomes.forEach((text, i) => said.push({ name: names[i], saved: text.startsWith("Saved") }));
   }
-  const stored = await first.evaluate(() => JSON.parse(localStorage.getItem("turnaround.saved.v1")).scenarios.map((s) => s.name));
+  const stored = await first.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith("turnaround.saved.v1/"))
+      .map((k) => JSON.parse(localStorage.getItem(k)).name),
+  );
   for (const { name, saved } of said) {
     assert.ok(saved, `${name} was reported as not saved`);
     assert.ok(stored.includes(name), `${name} reported saved but not kept: ${stored.join(", ")}`);
