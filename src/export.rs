@@ -436,5 +436,20 @@ mod tests {
             panic!("expected invalid, got {invalid:?}");
         };
         assert!(why.to_lowercase().contains("agency"), "{why}");
+        // Option names follow the link rule: 1 to 40 characters.
+        for bad in [
+            String::new(),
+            "  ".into(),
+            "x".repeat(41),
+            "x".repeat(20_000),
+        ] {
+            let refused = with(&|d| d["scenario"]["options"][0]["name"] = bad.clone().into());
+            assert!(
+                matches!(refused, Err(ImportError::InvalidScenario(ref m)) if m.to_lowercase().contains("name")),
+                "{refused:?}"
+            );
+        }
+        let forty = with(&|d| d["scenario"]["options"][0]["name"] = "x".repeat(40).into());
+        assert!(forty.is_ok(), "{forty:?}");
     }
 }

@@ -8,6 +8,7 @@
 //! - [`view_model`]: engine results turned into chart and table data.
 //! - [`worker`]: the engine in a web worker.
 //! - [`saved`], [`export`], [`qr`]: saved scenarios, exports and the share QR code (pure).
+//! - [`failsafe`]: panic hooks, the failure notice, the worker's version.
 //! - [`components`] and [`hooks`]: the yew view.
 
 #![warn(missing_docs)]
@@ -17,6 +18,7 @@ pub mod codec;
 pub mod components;
 pub mod explain;
 pub mod export;
+pub mod failsafe;
 pub mod format;
 pub mod hooks;
 pub mod params;
@@ -29,5 +31,11 @@ pub mod worker;
 /// Mounts the page into `<body>`.
 #[cfg(target_arch = "wasm32")]
 pub fn run() {
+    failsafe::install_page_hook();
     yew::Renderer::<components::app::App>::new().render();
+    if failsafe::debug_switch() == failsafe::DebugPanic::Page {
+        // The hidden switch: a panic once the page is up, for the tests.
+        gloo::timers::callback::Timeout::new(0, || panic!("debug switch: a panic in the page"))
+            .forget();
+    }
 }

@@ -1,8 +1,13 @@
 //! Saved scenarios: the pure part (list operations, names, the stored JSON,
 //! opening an entry). Storage I/O lives in [`crate::hooks::storage`].
 //!
-//! The list is stored under [`STORAGE_KEY`] as
-//! `{"version":1,"scenarios":[{"name":..,"saved_at":..,"fragment":..}]}`.
+//! Each saved scenario is stored under a key of its own,
+//! [`ENTRY_PREFIX`]`<saved_at>-<random>`, as
+//! `{"name":..,"saved_at":..,"fragment":..}`: a save never rewrites what
+//! another tab wrote, so tabs saving at the same moment cannot lose each
+//! other's saves. Earlier versions kept one list under [`STORAGE_KEY`],
+//! `{"version":1,"scenarios":[...]}`; it is still read (and an entry in it
+//! is moved to a key of its own when renamed, or taken out when deleted).
 //! Each entry keeps the share-link fragment from [`crate::codec::encode`], so
 //! a saved scenario gets the codec's migrations for free. An entry that can
 //! no longer be read is kept as it was (never silently deleted) and shown as
@@ -14,8 +19,10 @@ use serde_json::Value as Json;
 use crate::codec::{self, Warning};
 use turnaround_engine::{presets::PresetId, ScenarioInput};
 
-/// localStorage key holding the list.
+/// localStorage key holding the list written by earlier versions.
 pub const STORAGE_KEY: &str = "turnaround.saved.v1";
+/// Prefix of the localStorage keys holding one saved scenario each.
+pub const ENTRY_PREFIX: &str = "turnaround.saved.v1/";
 /// Version of the stored list format.
 pub const LIST_VERSION: u32 = 1;
 /// Longest name, in characters.
@@ -113,6 +120,23 @@ pub fn to_json(list: &[Entry]) -> String {
         })
         .collect();
     serde_json::json!({ "version": LIST_VERSION, "scenarios": items }).to_string()
+}
+
+/// Reads one entry stored under a key of its own; anything unreadable is
+/// kept as a damaged entry.
+pub fn entry_from_text(text: &str) -> Entry {
+    match serde_json::from_str::<Json>(text) {
+        Ok(json) => match serde_json::from_value::<SavedScenario>(json.clone()) {
+            Ok(s) => Entry::Saved(s),
+            Err(_) => Entry::Damaged(json),
+        },
+        Err(_) => Entry::Damaged(Json::String(text.to_string())),
+    }
+}
+
+/// The stored text of one entry.
+pub fn entry_to_text(saved: &SavedScenario) -> String {
+    serde_json::to_string(saved).unwrap_or_default()
 }
 
 /// Why a name was refused.
@@ -256,10 +280,16 @@ pub fn open(entry: &Entry) -> Result<Opened, OpenError> {
         return Err(OpenError::Damaged);
     };
     let fragment = saved.fragment.trim_start_matches('#');
+    // Read the preset pair exactly as a link is read (percent-decoded), so
+    // an entry opens whenever the same text opens as a link.
     let preset_id = fragment
         .split('&')
-        .find_map(|p| p.strip_prefix("preset="))
+        .find_map(|p| {
+            let (k, v) = p.split_once('=')?;
+            (codec::unescape(k)? == "preset").then(|| codec::unescape(v))?
+        })
         .ok_or(OpenError::NotAScenario)?;
+    let preset_id = preset_id.as_str();
     if PresetId::from_id(preset_id).is_none() {
         return Err(OpenError::UnknownPreset(
             preset_id.chars().take(40).collect(),
@@ -294,6 +324,33 @@ mod tests {
             saved_at: "2024-05-01T14:03:00.000Z".into(),
             fragment: codec::encode(PresetId::Sandwell2012, &preset(PresetId::Sandwell2012)),
         })
+    }
+
+    #[test]
+    fn an_entry_opens_exactly_as_its_text_opens_as_a_link() {
+        for fragment in [
+            "v=1&preset=sandwell%2D2012&seed=5",
+            "v=1&%70reset=england-2024&seed=5",
+            "v=1&preset=england-2024&o1.name=A%20B",
+        ] {
+            let saved = Entry::Saved(SavedScenario {
+                name: "x".into(),
+                saved_at: "2024-05-01T14:03:00.000Z".into(),
+                fragment: fragment.into(),
+            });
+            let opened = open(&saved).unwrap_or_else(|e| panic!("{fragment}: {e}"));
+            let link = codec::decode(fragment);
+            assert_eq!((opened.preset, opened.input), (link.preset, link.input));
+        }
+        let unknown = Entry::Saved(SavedScenario {
+            name: "x".into(),
+            saved_at: String::new(),
+            fragment: "v=1&preset=narnia%2D1".into(),
+        });
+        assert_eq!(
+            open(&unknown),
+            Err(OpenError::UnknownPreset("narnia-1".into()))
+        );
     }
 
     #[test]

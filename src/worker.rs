@@ -33,6 +33,27 @@ pub const SLICE_MS: f64 = 12.0;
 /// with it for the processor, and a drag's next input usually arrives first.
 pub const PAINT_PAUSE_MS: u32 = 30;
 
+/// How the page and the worker encode their messages: as JS values, through
+/// serde-wasm-bindgen (structured clone carries them). gloo's default,
+/// bincode, is not self-describing, so it cannot read the engine's `Range`
+/// (which accepts either one number or three); every request would fail to
+/// decode in the worker. Large integers (seeds) travel as BigInt, exactly.
+pub struct JsCodec;
+
+impl gloo::worker::Codec for JsCodec {
+    fn encode<I: Serialize>(input: I) -> JsValue {
+        let serializer =
+            serde_wasm_bindgen::Serializer::new().serialize_large_number_types_as_bigints(true);
+        input
+            .serialize(&serializer)
+            .expect("a worker message encodes")
+    }
+
+    fn decode<O: for<'de> Deserialize<'de>>(input: JsValue) -> O {
+        serde_wasm_bindgen::from_value(input).expect("a worker message decodes")
+    }
+}
+
 /// A request to simulate a scenario.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Request {
@@ -40,6 +61,10 @@ pub struct Request {
     pub generation: u64,
     /// The scenario.
     pub input: ScenarioInput,
+    /// The page's [`crate::failsafe::version`].
+    pub version: String,
+    /// The hidden debug switch: panic on receiving this request.
+    pub debug_panic: bool,
 }
 
 /// Which run a response comes from.
@@ -63,6 +88,11 @@ pub struct Response {
     pub outcome: Result<Results, ScenarioError>,
     /// Milliseconds the engine took, measured in the worker.
     pub millis: f64,
+    /// The worker's [`crate::failsafe::version`]: the page refuses answers
+    /// from another build.
+    pub version: String,
+    /// The worker's wasm memory in bytes when it answered (for the soak test).
+    pub memory_bytes: u64,
 }
 
 /// Runs one stage of a request: the preview is the scenario's path count
@@ -91,6 +121,8 @@ fn run_checked(
         stage,
         outcome,
         millis: now() - started,
+        version: crate::failsafe::version(),
+        memory_bytes: crate::failsafe::wasm_memory_bytes(),
     }
 }
 
@@ -244,6 +276,8 @@ impl Worker for SimWorker {
                         stage: Stage::Full,
                         outcome: Ok(results),
                         millis: now() - started,
+                        version: crate::failsafe::version(),
+                        memory_bytes: crate::failsafe::wasm_memory_bytes(),
                     },
                 );
             }
@@ -251,6 +285,9 @@ impl Worker for SimWorker {
     }
 
     fn received(&mut self, scope: &WorkerScope<Self>, request: Request, id: HandlerId) {
+        if request.debug_panic {
+            panic!("debug switch: a panic in the worker");
+        }
         // Newest wins: dropping any full run, and replacing any tick not yet
         // delivered, abandons all work for older input.
         self.newest = Some((id, request));

@@ -42,10 +42,13 @@ fn worker_run_gives_preview_then_full_path_counts() {
     let request = Request {
         generation: 7,
         input,
+        version: turnaround::failsafe::version(),
+        debug_panic: false,
     };
     let preview = run(&request, Stage::Preview);
     let full = run(&request, Stage::Full);
     assert_eq!(preview.generation, 7);
+    assert_eq!(preview.version, turnaround::failsafe::version());
     assert_eq!(preview.outcome.unwrap().paths, 1_000);
     assert_eq!(full.outcome.unwrap().paths, 2_000);
 }

@@ -13,7 +13,7 @@ use turnaround::components::{
     share_panel::{SharePanel, SharePanelProps},
 };
 use turnaround::hooks::storage::{LocalStore, Store, StoreError, StoreRef};
-use turnaround::saved::STORAGE_KEY;
+use turnaround::saved::{ENTRY_PREFIX, STORAGE_KEY};
 use turnaround::state::Action;
 use turnaround_engine::presets::{preset, PresetId};
 use wasm_bindgen::JsCast;
@@ -46,6 +46,19 @@ impl Store for MemStore {
             return Err(e);
         }
         self.items.borrow_mut().insert(key.into(), value.into());
+        Ok(())
+    }
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        match &self.fail_read {
+            Some(e) => Err(e.clone()),
+            None => Ok(self.items.borrow().keys().cloned().collect()),
+        }
+    }
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        if let Some(e) = self.fail_write.borrow().clone() {
+            return Err(e);
+        }
+        self.items.borrow_mut().remove(key);
         Ok(())
     }
 }
@@ -123,7 +136,11 @@ async fn save_rename_open_and_delete_in_memory() {
         query(&root, ".saved-item[data-name=First]").is_some()
     })
     .await;
-    assert!(store.items.borrow()[STORAGE_KEY].contains("\"name\":\"First\""));
+    // Saved under a key of its own.
+    let keys: Vec<String> = store.items.borrow().keys().cloned().collect();
+    assert_eq!(keys.len(), 1);
+    assert!(keys[0].starts_with(ENTRY_PREFIX), "{keys:?}");
+    assert!(store.items.borrow()[&keys[0]].contains("\"name\":\"First\""));
 
     // A duplicate name is refused with a specific message.
     save_as(&root, "first").await;
@@ -185,6 +202,48 @@ async fn a_damaged_entry_is_not_opened_and_not_deleted() {
     wait_for("the message", || text(&root).contains("does not know")).await;
     assert!(opened.borrow().is_empty());
     assert_eq!(store.items.borrow()[STORAGE_KEY], stored);
+}
+
+#[wasm_bindgen_test]
+async fn an_entry_of_the_earlier_list_is_moved_when_renamed() {
+    let store = Rc::new(MemStore::default());
+    let fragment = codec::encode(PresetId::England2024, &preset(PresetId::England2024));
+    let stored = format!(
+        r#"{{"version":1,"scenarios":[{{"name":"Old","saved_at":"2024-01-01T00:00:00.000Z","fragment":"{fragment}"}}]}}"#
+    );
+    store.items.borrow_mut().insert(STORAGE_KEY.into(), stored);
+    let root = render_saved(store.clone(), Rc::default());
+    wait_for("the entry", || {
+        query(&root, ".saved-item[data-name=Old]").is_some()
+    })
+    .await;
+    click(&root, ".saved-item[data-name=Old] button.rename");
+    wait_for("the rename box", || query(&root, ".rename-input").is_some()).await;
+    type_into(&query(&root, ".rename-input").unwrap(), "New");
+    wait_for("the typed new name", || {
+        query(&root, ".rename-input")
+            .map(|e| e.unchecked_into::<HtmlInputElement>().value() == "New")
+            .unwrap_or(false)
+    })
+    .await;
+    click(&root, ".saved-rename button[type=submit]");
+    wait_for("the renamed entry", || {
+        query(&root, ".saved-item[data-name=New]").is_some()
+    })
+    .await;
+    let items = store.items.borrow();
+    assert!(
+        items[STORAGE_KEY].contains(r#""scenarios":[]"#),
+        "{}",
+        items[STORAGE_KEY]
+    );
+    let moved: Vec<&String> = items
+        .keys()
+        .filter(|k| k.starts_with(ENTRY_PREFIX))
+        .collect();
+    assert_eq!(moved.len(), 1);
+    assert!(items[moved[0]].contains(r#""name":"New""#));
+    assert!(items[moved[0]].contains("2024-01-01T00:00:00.000Z"));
 }
 
 #[wasm_bindgen_test]

@@ -10,6 +10,9 @@ use std::path::PathBuf;
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind,
+};
 use turnaround::charts::{
     draw_difference_histogram, draw_fan, draw_seat_states, draw_stacked_annual, Band, ChartError,
     ChartLayout, ChartStyle, DifferenceHistogram, FanChart, FanSeries, SeatStates, StackedAnnual,
@@ -893,5 +896,156 @@ fn preview_sizes() {
             let path = format!("{dir}/{name}_{w}x{h}_s{scale}.svg");
             std::fs::write(path, svg).expect("write preview");
         }
+    }
+}
+
+// ------------------------------------------------------ hostile label sizes
+
+/// An SVG backend that counts the characters it is asked to measure: the
+/// work chart layout does for its labels.
+struct Counting<'a> {
+    inner: SVGBackend<'a>,
+    measured: std::rc::Rc<std::cell::Cell<usize>>,
+}
+
+impl DrawingBackend for Counting<'_> {
+    type ErrorType = <SVGBackend<'static> as DrawingBackend>::ErrorType;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.inner.get_size()
+    }
+
+    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.inner.ensure_prepared()
+    }
+
+    fn present(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.inner.present()
+    }
+
+    fn draw_pixel(
+        &mut self,
+        point: BackendCoord,
+        color: BackendColor,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.inner.draw_pixel(point, color)
+    }
+
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.inner.draw_line(from, to, style)
+    }
+
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        upper_left: BackendCoord,
+        bottom_right: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.inner.draw_rect(upper_left, bottom_right, style, fill)
+    }
+
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.inner.draw_path(path, style)
+    }
+
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.inner.fill_polygon(vert, style)
+    }
+
+    fn estimate_text_size<TStyle: BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &TStyle,
+    ) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
+        self.measured
+            .set(self.measured.get() + text.chars().count());
+        self.inner.estimate_text_size(text, style)
+    }
+
+    fn draw_text<TStyle: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &TStyle,
+        pos: BackendCoord,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.inner.draw_text(text, style, pos)
+    }
+}
+
+/// Characters measured while drawing `draw` on an 800x450 counting backend,
+/// and the SVG drawn.
+fn measured_chars(
+    draw: impl FnOnce(&DrawingArea<Counting<'_>, Shift>) -> Result<ChartLayout, ChartError>,
+) -> (usize, String) {
+    let measured = std::rc::Rc::new(std::cell::Cell::new(0));
+    let mut svg = String::new();
+    {
+        let backend = Counting {
+            inner: SVGBackend::with_string(&mut svg, (W, H)),
+            measured: measured.clone(),
+        };
+        let root = backend.into_drawing_area();
+        draw(&root).expect("chart should draw");
+        root.present().expect("present");
+    }
+    (measured.get(), svg)
+}
+
+#[test]
+fn huge_labels_cost_linear_work() {
+    // An option name of 20,000 characters (one word, and many short
+    // words) reaches legends and titles; a scenario file can carry it.
+    // Label fitting used to measure every prefix (quadratic: about 2e8
+    // characters measured, minutes on the page). Now the text is bounded
+    // and cut by binary search: the work stays small and does not grow
+    // with the name.
+    let one_word = "x".repeat(20_000);
+    let words = "ab ".repeat(6_667);
+    let mut budgets = Vec::new();
+    for name in [one_word.as_str(), words.as_str(), "Recruit"] {
+        let mut fan = cumulative_sample();
+        fan.title = name.to_string();
+        fan.series[0].label = name.to_string();
+        let mut hist = histogram_sample();
+        hist.title = name.to_string();
+        hist.label_a = name.to_string();
+        let mut seats = seat_sample();
+        seats.option = name.to_string();
+        let mut stacked = stacked_sample();
+        stacked.title = name.to_string();
+        let st = style();
+        let drawn = [
+            measured_chars(|area| draw_fan(area, &fan, &st)),
+            measured_chars(|area| draw_difference_histogram(area, &hist, &st)),
+            measured_chars(|area| draw_seat_states(area, &seats, &st)),
+            measured_chars(|area| draw_stacked_annual(area, &stacked, &st)),
+        ];
+        for (_, svg) in &drawn {
+            // Nothing drawn carries the whole name.
+            let longest = svg.lines().map(str::len).max().unwrap_or(0);
+            assert!(longest < 2_000, "a label was drawn uncut ({longest} bytes)");
+        }
+        budgets.push(drawn.iter().map(|(n, _)| n).sum::<usize>());
+    }
+    let ordinary = budgets[2];
+    for (i, &n) in budgets.iter().enumerate().take(2) {
+        assert!(
+            n < 60_000 && n < ordinary * 30,
+            "case {i}: {n} characters measured (ordinary name: {ordinary})"
+        );
     }
 }

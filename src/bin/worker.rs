@@ -1,9 +1,13 @@
-//! Entry point of the compute web worker (built by Trunk as `worker.js`).
+//! Entry point of the compute web worker (built by Trunk as `worker.js`,
+//! renamed `worker-<hash>.js` by `scripts/post-build.mjs`).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
     use gloo::worker::Registrable;
-    turnaround::worker::SimWorker::registrar().register();
+    turnaround::failsafe::install_worker_hook();
+    turnaround::worker::SimWorker::registrar()
+        .encoding::<turnaround::worker::JsCodec>()
+        .register();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

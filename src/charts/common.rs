@@ -277,8 +277,23 @@ pub(crate) fn draw_frame<DB: DrawingBackend>(
     Ok(area.split_vertically(header_h).1)
 }
 
+/// Longest text, in characters, any chart label is drawn from: far more
+/// than fits on any chart, and it bounds the cost of measuring hostile
+/// input (an option name from a file can be any length).
+pub(crate) const MAX_LABEL_CHARS: usize = 400;
+
+/// `text` cut to at most [`MAX_LABEL_CHARS`] characters (one pass).
+fn bounded(text: &str) -> &str {
+    match text.char_indices().nth(MAX_LABEL_CHARS) {
+        Some((at, _)) => &text[..at],
+        None => text,
+    }
+}
+
 /// Greedy word wrap into at most `max_lines` lines; the last line is cut
-/// with an ellipsis if needed.
+/// with an ellipsis if needed. Work is linear in the text's length: the
+/// text is bounded first, words stop being placed once the lines are
+/// full, and a cut takes a binary search ([`fit_text`]).
 fn wrap<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     text: &str,
@@ -286,9 +301,11 @@ fn wrap<DB: DrawingBackend>(
     width: i32,
     max_lines: usize,
 ) -> Result<Vec<String>, ChartError> {
+    let max_lines = max_lines.max(1);
     let mut lines: Vec<String> = Vec::new();
     let mut cur = String::new();
-    for word in text.split_whitespace() {
+    let mut words = bounded(text).split_whitespace();
+    for word in words.by_ref() {
         let trial = if cur.is_empty() {
             word.to_string()
         } else {
@@ -297,15 +314,21 @@ fn wrap<DB: DrawingBackend>(
         if cur.is_empty() || text_w(area, &trial, font)? <= width {
             cur = trial;
         } else {
+            if lines.len() + 1 >= max_lines {
+                cur.push(' ');
+                cur.push_str(word);
+                break;
+            }
             lines.push(std::mem::replace(&mut cur, word.to_string()));
         }
     }
+    // Whatever did not get a line of its own goes on the last one (cut below).
+    for word in words {
+        cur.push(' ');
+        cur.push_str(word);
+    }
     if !cur.is_empty() {
         lines.push(cur);
-    }
-    if lines.len() > max_lines {
-        let rest = lines.split_off(max_lines - 1).join(" ");
-        lines.push(rest);
     }
     let mut out = Vec::with_capacity(lines.len());
     for l in lines {
@@ -314,27 +337,42 @@ fn wrap<DB: DrawingBackend>(
     Ok(out)
 }
 
-/// Cut text with an ellipsis so it fits `width` pixels.
+/// Cut text with an ellipsis so it fits `width` pixels. The cut point is
+/// found by binary search over the prefix length, so a long text costs a
+/// few measurements, not one per character.
 pub(crate) fn fit_text<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     text: &str,
     font: &TextStyle,
     width: i32,
 ) -> Result<String, ChartError> {
-    if text_w(area, text, font)? <= width {
+    let short = bounded(text);
+    if short.len() == text.len() && text_w(area, text, font)? <= width {
         return Ok(text.to_string());
     }
-    let chars: Vec<char> = text.chars().collect();
-    let mut n = chars.len();
-    while n > 1 {
-        n -= 1;
-        let cand: String =
-            chars[..n].iter().collect::<String>().trim_end().to_string() + "\u{2026}";
-        if text_w(area, &cand, font)? <= width {
-            return Ok(cand);
+    // Byte offsets of every prefix end (a char boundary).
+    let ends: Vec<usize> = short
+        .char_indices()
+        .map(|(i, _)| i)
+        .skip(1)
+        .chain(std::iter::once(short.len()))
+        .collect();
+    let cand = |n: usize| format!("{}\u{2026}", short[..ends[n - 1]].trim_end());
+    // The longest prefix (in chars, at least 1) whose cut form fits.
+    let (mut lo, mut hi) = (0usize, ends.len());
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if text_w(area, &cand(mid), font)? <= width {
+            lo = mid;
+        } else {
+            hi = mid - 1;
         }
     }
-    Ok("\u{2026}".to_string())
+    Ok(if lo == 0 {
+        "\u{2026}".to_string()
+    } else {
+        cand(lo)
+    })
 }
 
 /// How tick labels on an axis are written.

@@ -4,8 +4,9 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::common::{
-    build_chart, draw_frame, fit_count, layout_of, nice_axis, sane_range, text_w, ticks_within,
-    y_tick_count, Axis, Format, LegendItem, Marker, Metrics, PlotBox, TICK_PX,
+    build_chart, draw_frame, fit_count, fit_text, layout_of, nice_axis, sane_range, text_w,
+    ticks_within, y_tick_count, Axis, Format, LegendItem, Marker, Metrics, PlotBox, LABEL_PX,
+    TICK_PX,
 };
 use super::{ChartArea, ChartError, ChartLayout, ChartStyle, BACKGROUND, DIFFERENCE_COLOURS, TEXT};
 use crate::format::money;
@@ -106,7 +107,13 @@ pub fn draw_difference_histogram<DB: DrawingBackend>(
         hi: xhi,
         ticks: ticks_within(xlo, xhi, max_x),
         format: Format::Money,
-        desc: format!("Total spend, {} minus {}", data.label_a, data.label_b),
+        // Option names can be long: the axis title is cut to the plot width.
+        desc: fit_text(
+            &body,
+            &format!("Total spend, {} minus {}", data.label_a, data.label_b),
+            &m.font(LABEL_PX),
+            plot_w,
+        )?,
     };
     let mut chart = build_chart(&body, &m, &pb, &x, &y, false)?;
     let cx = |v: f64| {

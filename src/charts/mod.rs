@@ -15,12 +15,14 @@ use plotters::coord::Shift;
 use plotters::drawing::DrawingAreaErrorKind;
 use plotters::prelude::*;
 
+mod canvas;
 mod common;
 mod fan;
 mod histogram;
 mod seats;
 mod stacked;
 
+pub use canvas::MeasuredCanvas;
 pub use fan::{draw_fan, Band, FanChart, FanSeries, YUnit};
 pub use histogram::{draw_difference_histogram, DifferenceHistogram};
 pub use seats::{draw_seat_states, SeatStates, SEAT_STATE_NAMES};

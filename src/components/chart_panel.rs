@@ -5,11 +5,10 @@ use std::rc::Rc;
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
-use crate::charts::{ChartLayout, ChartStyle};
+use crate::charts::{ChartLayout, ChartStyle, MeasuredCanvas};
 use crate::view_model::ChartSpec;
 
 /// Least time between two redraws of one chart.
@@ -38,7 +37,7 @@ fn draw(canvas: &HtmlCanvasElement, spec: &ChartSpec, type_scale: f64) -> Option
     // Draw in device pixels so lines and text stay sharp on high-DPI screens.
     canvas.set_width((width * dpr).round() as u32);
     canvas.set_height((height * dpr).round() as u32);
-    let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
+    let backend = MeasuredCanvas::new(canvas.clone())?;
     let area = backend.into_drawing_area();
     let style = ChartStyle {
         scale: dpr * type_scale,

@@ -57,16 +57,19 @@ pub fn saved_scenarios(props: &SavedScenariosProps) -> Html {
         let fragment = props.fragment.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            match handle.save(&name, &now_iso(), &fragment) {
+            let (message, name_box) = (message.clone(), name.clone());
+            let typed = name.trim().to_string();
+            // "Saved" only once the save is checked as kept in storage.
+            let done = Callback::from(move |outcome: Result<(), String>| match outcome {
                 Ok(()) => {
                     message.set(Some(Message::Done(format!(
-                        "Saved \u{201c}{}\u{201d} in this browser.",
-                        name.trim()
+                        "Saved \u{201c}{typed}\u{201d} in this browser."
                     ))));
-                    name.set(String::new());
+                    name_box.set(String::new());
                 }
                 Err(why) => message.set(Some(Message::Problem(why))),
-            }
+            });
+            handle.save(&name, &now_iso(), &fragment, done);
         })
     };
 
@@ -137,16 +140,20 @@ pub fn saved_scenarios(props: &SavedScenariosProps) -> Html {
                     let old = label.clone();
                     Callback::from(move |e: SubmitEvent| {
                         e.prevent_default();
-                        match handle.rename(index, &old, &new_name) {
-                            Ok(()) => {
-                                message.set(Some(Message::Done(format!(
-                                    "Renamed \u{201c}{old}\u{201d} to \u{201c}{}\u{201d}.",
-                                    new_name.trim()
-                                ))));
-                                editing.set(Editing::None);
-                            }
-                            Err(why) => message.set(Some(Message::Problem(why))),
-                        }
+                        let (message, editing) = (message.clone(), editing.clone());
+                        let text = format!(
+                            "Renamed \u{201c}{old}\u{201d} to \u{201c}{}\u{201d}.",
+                            new_name.trim()
+                        );
+                        let done =
+                            Callback::from(move |outcome: Result<(), String>| match outcome {
+                                Ok(()) => {
+                                    message.set(Some(Message::Done(text.clone())));
+                                    editing.set(Editing::None);
+                                }
+                                Err(why) => message.set(Some(Message::Problem(why))),
+                            });
+                        handle.rename(index, &old, &new_name, done);
                     })
                 };
                 let on_input = {
@@ -172,12 +179,14 @@ pub fn saved_scenarios(props: &SavedScenariosProps) -> Html {
                     let message = message.clone();
                     let old = label.clone();
                     Callback::from(move |_| {
-                        match handle.delete(index, &old) {
-                            Ok(()) => message.set(Some(Message::Done(format!(
-                                "Deleted \u{201c}{old}\u{201d}."
-                            )))),
-                            Err(why) => message.set(Some(Message::Problem(why))),
-                        }
+                        let (message, old) = (message.clone(), old.clone());
+                        let text = format!("Deleted \u{201c}{old}\u{201d}.");
+                        let done =
+                            Callback::from(move |outcome: Result<(), String>| match outcome {
+                                Ok(()) => message.set(Some(Message::Done(text.clone()))),
+                                Err(why) => message.set(Some(Message::Problem(why))),
+                            });
+                        handle.delete(index, &old, done);
                         editing.set(Editing::None);
                     })
                 };

@@ -1,11 +1,18 @@
 //! Saved scenarios in the browser's localStorage (through gloo-storage).
 //!
 //! Storage sits behind the [`Store`] trait so tests can put a failing store
-//! in its place. Every change re-reads the stored list first (another tab
-//! may have changed it), applies a pure operation from [`crate::saved`] and
-//! writes it back; when the write fails the list on screen stays as it was
-//! and the caller gets a message to show. Nothing here touches the scenario.
+//! in its place. A save writes a key of its own (see [`crate::saved`]), so
+//! it never rewrites another tab's save: a read-modify-write of one shared
+//! list can lose a save even under a lock, because a tab's copy of
+//! localStorage catches up with other tabs' writes only a little later.
+//! Every change also holds the Web Lock [`LOCK_NAME`] (`navigator.locks`,
+//! shared by every tab of the origin), re-reads what is stored, checks the
+//! name, writes, and reads back to check the write was kept; only then is
+//! it reported done ("Saved"). When the write fails the list on screen
+//! stays as it was and the caller gets a message to show. Nothing here
+//! touches the scenario.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::events::EventListener;
@@ -13,7 +20,53 @@ use gloo::storage::{LocalStorage, Storage as _};
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
-use crate::saved::{self, Entry, STORAGE_KEY};
+use crate::saved::{self, Entry, ENTRY_PREFIX, STORAGE_KEY};
+
+/// The Web Lock every tab takes around a change to the saved list.
+pub const LOCK_NAME: &str = "turnaround.saved";
+
+/// Runs `f` holding the Web Lock `name`, so read-modify-write cycles of
+/// different tabs never interleave. Where the Web Locks API is missing (an
+/// old browser), or refuses, `f` runs at once without it.
+pub fn with_lock(name: &str, f: impl FnOnce() + 'static) {
+    let slot = Rc::new(RefCell::new(Some(f)));
+    let run = {
+        let slot = slot.clone();
+        move || {
+            if let Some(f) = slot.borrow_mut().take() {
+                f();
+            }
+        }
+    };
+    let locks = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"locks".into()).ok())
+        .filter(|l| l.is_object());
+    let request = locks.as_ref().and_then(|l| {
+        js_sys::Reflect::get(l, &"request".into())
+            .ok()?
+            .dyn_into::<js_sys::Function>()
+            .ok()
+    });
+    let (Some(locks), Some(request)) = (locks, request) else {
+        run();
+        return;
+    };
+    let granted = {
+        let run = run.clone();
+        wasm_bindgen::closure::Closure::once_into_js(move |_lock: JsValue| run())
+    };
+    match request.call2(&locks, &name.into(), &granted) {
+        Ok(promise) => {
+            let promise = js_sys::Promise::from(promise);
+            wasm_bindgen_futures::spawn_local(async move {
+                if wasm_bindgen_futures::JsFuture::from(promise).await.is_err() {
+                    run();
+                }
+            });
+        }
+        Err(_) => run(),
+    }
+}
 
 /// Why storage could not be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,6 +105,10 @@ pub trait Store {
     fn read(&self, key: &str) -> Result<Option<String>, StoreError>;
     /// Replaces the text under `key`.
     fn write(&self, key: &str, value: &str) -> Result<(), StoreError>;
+    /// Every key held.
+    fn keys(&self) -> Result<Vec<String>, StoreError>;
+    /// Removes `key` (nothing happens if it is absent).
+    fn remove(&self, key: &str) -> Result<(), StoreError>;
 }
 
 /// A shared store, comparable by identity (for component props).
@@ -114,6 +171,18 @@ impl Store for LocalStore {
         available()?;
         LocalStorage::raw().set_item(key, value).map_err(classify)
     }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        available()?;
+        let raw = LocalStorage::raw();
+        let n = raw.length().map_err(classify)?;
+        Ok((0..n).filter_map(|i| raw.key(i).ok().flatten()).collect())
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        available()?;
+        LocalStorage::raw().remove_item(key).map_err(classify)
+    }
 }
 
 /// The browser's localStorage as a [`StoreRef`].
@@ -130,14 +199,114 @@ pub enum Listing {
     Problem(String),
 }
 
-fn load(store: &StoreRef) -> Listing {
-    match store.0.read(STORAGE_KEY) {
-        Err(e) => Listing::Problem(e.read_message()),
-        Ok(text) => match saved::from_json(text.as_deref()) {
-            Ok(list) => Listing::Ready(list),
-            Err(e) => Listing::Problem(e.to_string()),
-        },
+/// Where a listed entry is stored.
+#[derive(Debug, Clone, PartialEq)]
+enum Slot {
+    /// At this index of the list written by earlier versions.
+    Legacy(usize),
+    /// Under this key of its own.
+    Key(String),
+}
+
+/// Everything stored: the entries shown (newest first) with their places,
+/// and the earlier versions' list.
+struct Stored {
+    items: Vec<(Slot, Entry)>,
+    legacy: Vec<Entry>,
+}
+
+impl Stored {
+    fn entries(&self) -> Vec<Entry> {
+        self.items.iter().map(|(_, e)| e.clone()).collect()
     }
+}
+
+fn saved_at(entry: &Entry) -> &str {
+    match entry {
+        Entry::Saved(s) => &s.saved_at,
+        Entry::Damaged(j) => j
+            .get("saved_at")
+            .and_then(serde_json::Value::as_str)
+            .unwrap_or(""),
+    }
+}
+
+fn read_all(store: &StoreRef) -> Result<Stored, String> {
+    let legacy_text = store.0.read(STORAGE_KEY).map_err(|e| e.read_message())?;
+    let legacy = saved::from_json(legacy_text.as_deref()).map_err(|e| e.to_string())?;
+    let mut keyed = Vec::new();
+    for key in store.0.keys().map_err(|e| e.read_message())? {
+        if !key.starts_with(ENTRY_PREFIX) {
+            continue;
+        }
+        if let Some(text) = store.0.read(&key).map_err(|e| e.read_message())? {
+            keyed.push((Slot::Key(key), saved::entry_from_text(&text)));
+        }
+    }
+    // Newest first; the key breaks ties, so every tab shows one order.
+    keyed.sort_by(|(ka, a), (kb, b)| {
+        saved_at(b)
+            .cmp(saved_at(a))
+            .then_with(|| format!("{kb:?}").cmp(&format!("{ka:?}")))
+    });
+    let mut items = keyed;
+    items.extend(
+        legacy
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (Slot::Legacy(i), e.clone())),
+    );
+    Ok(Stored { items, legacy })
+}
+
+fn load(store: &StoreRef) -> Listing {
+    match read_all(store) {
+        Ok(stored) => Listing::Ready(stored.entries()),
+        Err(why) => Listing::Problem(why),
+    }
+}
+
+/// Writes `text` under `key` and reads it back: only what storage really
+/// holds counts as done.
+fn write_checked(
+    store: &StoreRef,
+    key: &str,
+    text: &str,
+    write_error: &dyn Fn(StoreError) -> String,
+) -> Result<(), String> {
+    store.0.write(key, text).map_err(write_error)?;
+    match store.0.read(key) {
+        Ok(Some(kept)) if kept == text => Ok(()),
+        Ok(_) => Err(NOT_KEPT.into()),
+        Err(e) => Err(write_error(e)),
+    }
+}
+
+const NOT_KEPT: &str = "Could not save: the browser did not keep the change. Nothing on screen was lost; please try again.";
+
+/// A new entry's key: its time, then a random part so that two tabs saving
+/// in the same millisecond still write different keys.
+fn new_key(saved_at: &str) -> String {
+    let random = (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64;
+    format!("{ENTRY_PREFIX}{saved_at}-{random:x}")
+}
+
+/// A change to the stored entries.
+enum Op {
+    Save {
+        name: String,
+        saved_at: String,
+        fragment: String,
+    },
+    Rename {
+        index: usize,
+        old: String,
+        name: String,
+    },
+    Delete {
+        index: usize,
+        old: String,
+    },
 }
 
 /// The saved list and the operations on it.
@@ -158,63 +327,132 @@ impl SavedHandle {
         self.listing.set(load(&self.store));
     }
 
-    /// Re-reads, applies `op` and writes; on success shows the new list.
+    /// Under the lock: re-reads, applies `op`, writes, and reads back to
+    /// check the write was kept; then shows the list and calls `done`.
     fn change(
         &self,
-        expect: Option<(usize, &str)>,
-        op: impl FnOnce(&[Entry]) -> Result<Vec<Entry>, String>,
-        write_error: impl Fn(StoreError) -> String,
-    ) -> Result<(), String> {
-        let current = match load(&self.store) {
-            Listing::Ready(list) => list,
-            Listing::Problem(why) => {
-                self.listing.set(Listing::Problem(why.clone()));
-                return Err(why);
-            }
-        };
-        if let Some((index, name)) = expect {
-            if current.get(index).and_then(Entry::name) != Some(name) {
-                self.listing.set(Listing::Ready(current));
-                return Err("The saved list was changed in another tab; it has been refreshed. Please try again.".into());
-            }
-        }
-        let next = op(&current)?;
-        self.store
-            .0
-            .write(STORAGE_KEY, &saved::to_json(&next))
-            .map_err(write_error)?;
-        self.listing.set(Listing::Ready(next));
-        Ok(())
+        op: Op,
+        write_error: impl Fn(StoreError) -> String + 'static,
+        done: Callback<Result<(), String>>,
+    ) {
+        let (store, listing) = (self.store.clone(), self.listing.clone());
+        with_lock(LOCK_NAME, move || {
+            let outcome = change_now(&store, op, &write_error);
+            listing.set(load(&store));
+            done.emit(outcome);
+        });
     }
 
-    /// Saves a scenario under `name`.
-    pub fn save(&self, name: &str, saved_at: &str, fragment: &str) -> Result<(), String> {
-        self.change(
-            None,
-            |list| saved::save(list, name, saved_at, fragment).map_err(|e| e.to_string()),
-            |e| e.save_message(),
-        )
+    /// Saves a scenario under `name`; `done` hears whether it was kept.
+    pub fn save(
+        &self,
+        name: &str,
+        saved_at: &str,
+        fragment: &str,
+        done: Callback<Result<(), String>>,
+    ) {
+        let op = Op::Save {
+            name: name.to_string(),
+            saved_at: saved_at.to_string(),
+            fragment: fragment.to_string(),
+        };
+        self.change(op, |e| e.save_message(), done)
     }
 
     /// Renames entry `index` (currently called `old`).
-    pub fn rename(&self, index: usize, old: &str, name: &str) -> Result<(), String> {
+    pub fn rename(&self, index: usize, old: &str, name: &str, done: Callback<Result<(), String>>) {
+        let op = Op::Rename {
+            index,
+            old: old.to_string(),
+            name: name.to_string(),
+        };
         self.change(
-            Some((index, old)),
-            |list| saved::rename(list, index, name).map_err(|e| e.to_string()),
+            op,
             |e| match e {
                 StoreError::Full => "Could not rename: browser storage is full.".into(),
                 e => e.save_message().replacen("save", "rename", 1),
             },
+            done,
         )
     }
 
     /// Deletes entry `index` (currently called `old`).
-    pub fn delete(&self, index: usize, old: &str) -> Result<(), String> {
-        self.change(
-            Some((index, old)),
-            |list| Ok(saved::delete(list, index)),
-            |e| e.save_message().replacen("save", "delete", 1),
-        )
+    pub fn delete(&self, index: usize, old: &str, done: Callback<Result<(), String>>) {
+        let op = Op::Delete {
+            index,
+            old: old.to_string(),
+        };
+        self.change(op, |e| e.save_message().replacen("save", "delete", 1), done)
+    }
+}
+
+/// One read-change-write-check cycle (the caller holds the lock).
+fn change_now(
+    store: &StoreRef,
+    op: Op,
+    write_error: &dyn Fn(StoreError) -> String,
+) -> Result<(), String> {
+    let stored = read_all(store)?;
+    let entries = stored.entries();
+    const CHANGED: &str =
+        "The saved list was changed in another tab; it has been refreshed. Please try again.";
+    let place = |index: usize, old: &str| match stored.items.get(index) {
+        Some((slot, entry)) if entry.name() == Some(old) => Ok((slot.clone(), entry.clone())),
+        _ => Err(CHANGED.to_string()),
+    };
+    // The earlier versions' list without entry `i`, written and checked.
+    let drop_legacy = |i: usize| {
+        let next = saved::delete(&stored.legacy, i);
+        write_checked(store, STORAGE_KEY, &saved::to_json(&next), write_error)
+    };
+    match op {
+        Op::Save {
+            name,
+            saved_at,
+            fragment,
+        } => {
+            let name = saved::check_name(&entries, &name, None).map_err(|e| e.to_string())?;
+            let entry = saved::SavedScenario {
+                name,
+                saved_at: saved_at.clone(),
+                fragment,
+            };
+            write_checked(
+                store,
+                &new_key(&saved_at),
+                &saved::entry_to_text(&entry),
+                write_error,
+            )
+        }
+        Op::Rename { index, old, name } => {
+            let (slot, entry) = place(index, &old)?;
+            let name =
+                saved::check_name(&entries, &name, Some(index)).map_err(|e| e.to_string())?;
+            let Entry::Saved(mut saved) = entry else {
+                return Err(CHANGED.into());
+            };
+            saved.name = name;
+            let text = saved::entry_to_text(&saved);
+            match slot {
+                Slot::Key(key) => write_checked(store, &key, &text, write_error),
+                Slot::Legacy(i) => {
+                    // Move it to a key of its own, then take it out of the list.
+                    write_checked(store, &new_key(&saved.saved_at), &text, write_error)?;
+                    drop_legacy(i)
+                }
+            }
+        }
+        Op::Delete { index, old } => match place(index, &old)?.0 {
+            Slot::Key(key) => {
+                store.0.remove(&key).map_err(write_error)?;
+                match store.0.read(&key) {
+                    Ok(None) => Ok(()),
+                    Ok(Some(_)) => Err(NOT_KEPT.into()),
+                    Err(e) => Err(write_error(e)),
+                }
+            }
+            Slot::Legacy(i) => drop_legacy(i),
+        },
     }
 }
 
@@ -234,7 +472,10 @@ pub fn use_saved(store: StoreRef) -> SavedHandle {
                     let key = js_sys::Reflect::get(e, &"key".into())
                         .ok()
                         .and_then(|k| k.as_string());
-                    if key.as_deref().is_none_or(|k| k == STORAGE_KEY) {
+                    if key
+                        .as_deref()
+                        .is_none_or(|k| k == STORAGE_KEY || k.starts_with(ENTRY_PREFIX))
+                    {
                         listing.set(load(&store));
                     }
                 })

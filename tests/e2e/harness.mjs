@@ -4,7 +4,7 @@
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 
@@ -22,16 +22,41 @@ const TYPES = {
   ".png": "image/png",
 };
 
+/**
+ * The Content-Security-Policy the page is served with: the header of
+ * Trunk.toml [serve.headers] (what scripts/serve.sh sends; index.html carries
+ * the same policy less frame-ancestors in a meta tag), plus a report-uri so
+ * any violation, in the page or the worker, reaches the test server.
+ */
+export const CSP = readFileSync(join(ROOT, "Trunk.toml"), "utf8").match(/^"Content-Security-Policy"\s*=\s*"([^"]+)"/m)[1];
+export const CSP_REPORT_PATH = "/__csp-report";
+
+/** Every CSP violation report received by any test server in this process. */
+export const cspReports = [];
+
 /** Serves `dir` on 127.0.0.1 on a free port. Resolves to { url, close }. */
 export async function serve(dir = DIST) {
   const server = createServer(async (req, res) => {
+    if (req.method === "POST" && req.url === CSP_REPORT_PATH) {
+      let body = "";
+      for await (const chunk of req) body += chunk;
+      cspReports.push(body);
+      for (const page of openPages) page.problems.push(`csp report: ${body}`);
+      res.writeHead(204);
+      res.end();
+      return;
+    }
     try {
       const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
       let file = normalize(join(dir, path));
       if (!file.startsWith(normalize(dir))) throw new Error("outside");
       if ((await stat(file)).isDirectory()) file = join(file, "index.html");
       const body = await readFile(file);
-      res.writeHead(200, { "content-type": TYPES[extname(file)] || "application/octet-stream", "cache-control": "no-store" });
+      res.writeHead(200, {
+        "content-type": TYPES[extname(file)] || "application/octet-stream",
+        "cache-control": "no-store",
+        "content-security-policy": `${CSP}; report-uri ${CSP_REPORT_PATH}`,
+      });
       res.end(body);
     } catch {
       res.writeHead(404, { "content-type": "text/plain" });
@@ -64,6 +89,9 @@ export function launch() {
   });
 }
 
+/** Pages whose `problems` collect CSP reports. */
+const openPages = new Set();
+
 /**
  * Opens a fresh context and page and records console errors, page errors
  * and failed requests in `page.problems`.
@@ -72,6 +100,12 @@ export async function openPage(browser, url, { width = 1280, height = 800, devic
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor, acceptDownloads: true });
   const page = await context.newPage();
   page.problems = [];
+  openPages.add(page);
+  page.on("close", () => openPages.delete(page));
+  // A violation in the page is also logged as a console error, at once.
+  await page.addInitScript(() => {
+    addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
   page.on("console", (m) => {
     if (m.type() === "error") page.problems.push(`console: ${m.text()}`);
   });
@@ -120,6 +154,8 @@ export function withBrowser() {
   after(async () => {
     await env.browser?.close();
     await env.server?.close();
+    // Any CSP violation, in any page or worker, fails the file.
+    if (cspReports.length) throw new Error(`CSP violations reported:\n${cspReports.join("\n")}`);
   });
   return env;
 }

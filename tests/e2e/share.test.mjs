@@ -78,10 +78,14 @@ test("save a scenario, reload, open it from the list, rename it, delete it", asy
   await page.locator(".rename-input").fill("Agency at 35%");
   await page.getByRole("button", { name: "Save name" }).click();
   await page.locator('.saved-item[data-name="Agency at 35%"]').waitFor();
-  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem("turnaround.saved.v1")));
-  assert.equal(stored.version, 1);
-  assert.deepEqual(stored.scenarios.map((s) => s.name), ["Agency at 35%"]);
-  assert.equal(`#${stored.scenarios[0].fragment}`, savedHash);
+  // Each saved scenario is stored under a key of its own.
+  const stored = await page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith("turnaround.saved.v1/"))
+      .map((k) => JSON.parse(localStorage.getItem(k))),
+  );
+  assert.deepEqual(stored.map((s) => s.name), ["Agency at 35%"]);
+  assert.equal(`#${stored[0].fragment}`, savedHash);
 
   await page.getByRole("button", { name: "Delete Agency at 35%" }).click();
   await page.getByRole("button", { name: "Yes, delete" }).click();

@@ -1,0 +1,81 @@
+// Trunk post-build hook (Trunk.toml [[hooks]]): makes the built page work
+// under a strict Content-Security-Policy and gives the worker hashed names.
+//
+// 1. Trunk 0.21 writes its wasm loader as an inline <script type="module">,
+//    which `script-src 'self'` blocks. This moves it into `boot-<hash>.js`
+//    (with a subresource-integrity hash) and points the page at that file.
+// 2. Trunk never hashes a worker's file names (they are fixed so the page
+//    can name them at run time), so a cached old worker could meet a newer
+//    page. This renames `worker.js`/`worker_bg.wasm` to
+//    `worker-<hash>.js`/`worker-<hash>_bg.wasm`, writes a loader
+//    `worker-loader-<hash>.js` (importScripts + wasm_bindgen: no blob: URL,
+//    which `worker-src 'self'` would block), and records the loader's URL in
+//    `<meta name="turnaround-worker">`, which the page reads.
+// 3. Checks the page's CSP meta tag equals the serve header in Trunk.toml
+//    less `frame-ancestors` (which only a header can carry), so the two
+//    cannot drift apart.
+//
+// Works on $TRUNK_STAGING_DIR (Trunk's staging dir), or on the directory
+// given as the first argument.
+import { createHash } from "node:crypto";
+import { readFileSync, renameSync, writeFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
+
+const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error("post-build: no staging dir (TRUNK_STAGING_DIR)");
+const base = process.env.TRUNK_PUBLIC_URL || "/";
+const root = new URL("..", import.meta.url).pathname;
+
+const hex = (buf) => createHash("sha256").update(buf).digest("hex").slice(0, 16);
+const sri = (buf) => `sha384-${createHash("sha384").update(buf).digest("base64")}`;
+
+const htmlPath = join(dir, "index.html");
+let html = readFileSync(htmlPath, "utf8");
+
+// 1. The inline loader.
+const inline = /<script type="module"(?: nonce="[^"]*")?>([\s\S]*?)<\/script>/g;
+const scripts = [...html.matchAll(inline)];
+if (scripts.length !== 1) {
+  throw new Error(`post-build: expected one inline module script, found ${scripts.length}`);
+}
+const boot = Buffer.from(scripts[0][1].trim() + "\n");
+const bootName = `boot-${hex(boot)}.js`;
+writeFileSync(join(dir, bootName), boot);
+html = html.replace(
+  scripts[0][0],
+  `<script type="module" src="${base}${bootName}" integrity="${sri(boot)}"></script>`,
+);
+if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
+  throw new Error("post-build: an inline script is left in index.html");
+}
+
+// 2. The worker.
+const js = join(dir, "worker.js");
+const wasm = join(dir, "worker_bg.wasm");
+if (!existsSync(js) || !existsSync(wasm)) throw new Error("post-build: worker.js or worker_bg.wasm missing");
+const h = hex(Buffer.concat([readFileSync(js), readFileSync(wasm)]));
+renameSync(js, join(dir, `worker-${h}.js`));
+renameSync(wasm, join(dir, `worker-${h}_bg.wasm`));
+const loader = Buffer.from(`importScripts("./worker-${h}.js");wasm_bindgen("./worker-${h}_bg.wasm");\n`);
+const loaderName = `worker-loader-${hex(loader)}.js`;
+writeFileSync(join(dir, loaderName), loader);
+const meta = `<meta name="turnaround-worker" content="${base}${loaderName}" />`;
+if (!html.includes("</head>")) throw new Error("post-build: no </head>");
+html = html.replace("</head>", `${meta}\n</head>`);
+
+// 3. One policy: meta tag == Trunk.toml header less frame-ancestors.
+const toml = readFileSync(join(root, "Trunk.toml"), "utf8");
+const header = toml.match(/^"Content-Security-Policy"\s*=\s*"([^"]+)"/m)?.[1];
+const metaCsp = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
+if (!header || !metaCsp) throw new Error("post-build: CSP missing from Trunk.toml [serve.headers] or index.html");
+const withoutFrames = header
+  .split(";")
+  .map((d) => d.trim())
+  .filter((d) => d && !d.startsWith("frame-ancestors"))
+  .join("; ");
+if (withoutFrames !== metaCsp) {
+  throw new Error(`post-build: index.html CSP\n  ${metaCsp}\ndiffers from Trunk.toml's (less frame-ancestors)\n  ${withoutFrames}`);
+}
+
+writeFileSync(htmlPath, html);
+console.log(`post-build: ${bootName}, worker-${h}.js, ${loaderName}`);
