@@ -315,39 +315,3 @@ fn a_mix_share_below_the_planned_shift_is_explained_in_those_words() {
         "{msg}"
     );
 }
-
-/// The page talks to the worker in bincode (gloo-worker's codec), which
-/// cannot read self-describing forms: every preset's request and its
-/// response must survive the round trip.
-#[test]
-fn worker_messages_survive_the_worker_codec() {
-    use turnaround::worker::{run, Request, Response, Stage};
-    for id in PresetId::ALL {
-        let mut input = preset(id);
-        input.simulation.paths = 200;
-        let request = Request {
-            generation: 3,
-            input,
-        };
-        let bytes = bincode::serialize(&request).unwrap();
-        let back: Request = bincode::deserialize(&bytes).expect("request decodes");
-        assert_eq!(back.input, request.input);
-        let response = run(&back, Stage::Preview);
-        let bytes = bincode::serialize(&response).unwrap();
-        let back: Response = bincode::deserialize(&bytes).expect("response decodes");
-        assert_eq!(back.generation, 3);
-        assert!(back.outcome.is_ok());
-    }
-    // A refusal travels too.
-    let mut input = preset(PresetId::Sandwell2012);
-    input.simulation.paths = 1;
-    let response = run(
-        &Request {
-            generation: 1,
-            input,
-        },
-        Stage::Preview,
-    );
-    let back: Response = bincode::deserialize(&bincode::serialize(&response).unwrap()).unwrap();
-    assert!(back.outcome.is_err());
-}
