@@ -133,3 +133,22 @@ test("the picker works by keyboard alone and says when nothing matches", async (
   await page.waitForFunction(() => /la=E\d{8}/.test(location.hash));
   await context.close();
 });
+
+test("on a phone, tapping a suggestion picks the council", async () => {
+  const context = await env.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(e.message));
+  await page.goto(env.server.url);
+  await waitForFull(page);
+  const box = page.getByRole("combobox", { name: /council/i });
+  await box.tap();
+  await box.pressSequentially("middles");
+  const option = page.locator("#council-list [role=option]", { hasText: "Middlesbrough" });
+  await option.tap();
+  await page.waitForFunction(() => location.hash.includes("la=E06000002"));
+  await page.locator("#council-chosen h3", { hasText: "Middlesbrough (E06000002)" }).waitFor();
+  assert.match(await page.locator(".council-scale").innerText(), /Agency rate 32\.2% \(2024\): higher than 9 in 10 councils/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
