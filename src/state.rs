@@ -136,6 +136,8 @@ pub enum Action {
         preset: PresetId,
         /// The scenario (validated by the caller).
         input: ScenarioInput,
+        /// The council whose own figures it starts from (its code), if any.
+        council: Option<String>,
     },
     /// Hide the link warnings.
     DismissLinkWarnings,
@@ -259,10 +261,14 @@ impl AppState {
                 next.link_warnings = decoded.warnings;
                 commit = Commit::FromUrl;
             }
-            Action::Open { preset: id, input } => {
+            Action::Open {
+                preset: id,
+                input,
+                council,
+            } => {
                 next.preset = id;
-                next.council = None;
-                next.baseline = Rc::new(preset(id));
+                next.council = council.filter(|c| crate::councils::data().council(c).is_some());
+                next.baseline = Rc::new(codec::base_scenario(id, next.council.as_deref()));
                 next.input = input;
             }
             Action::DismissLinkWarnings => {

@@ -237,3 +237,26 @@ fn choosing_a_council_starts_from_its_scenario_and_clearing_it_returns_to_the_pr
     assert_eq!(cleared.input, preset(PresetId::England2024));
     assert!(!cleared.fragment().contains("la="));
 }
+
+#[test]
+fn a_saved_council_scenario_reopens_with_its_council() {
+    use turnaround::saved::{open, Entry, SavedScenario};
+    use turnaround::state::{Action, AppState};
+    let chosen =
+        AppState::new(PresetId::Sandwell2012).apply(Action::LoadCouncil("E06000002".into()));
+    let entry = Entry::Saved(SavedScenario {
+        name: "Middlesbrough".into(),
+        saved_at: "2026-11-27T06:00:00.000Z".into(),
+        fragment: chosen.fragment(),
+    });
+    let opened = open(&entry).unwrap();
+    assert_eq!(opened.council.as_deref(), Some("E06000002"));
+    let reopened = AppState::new(PresetId::Sandwell2012).apply(Action::Open {
+        preset: opened.preset,
+        input: opened.input,
+        council: opened.council,
+    });
+    assert_eq!(reopened.council, chosen.council);
+    assert_eq!(reopened.baseline, chosen.baseline);
+    assert_eq!(reopened.input, chosen.input);
+}
