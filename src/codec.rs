@@ -50,12 +50,30 @@ pub struct Decoded {
     pub input: ScenarioInput,
     /// What was ignored, and why. Empty for a clean link.
     pub warnings: Vec<Warning>,
+    /// The council whose own figures the scenario starts from (`la=`), if any.
+    pub council: Option<String>,
+}
+
+/// The scenario a link's values are written against: the preset, or, for a
+/// current council, the England 2024 preset with the council's figures.
+pub fn base_scenario(preset_id: PresetId, council: Option<&str>) -> ScenarioInput {
+    let data = crate::councils::data();
+    match council.and_then(|code| data.council(code)) {
+        Some(c) => crate::councils::scenario(data, c).0,
+        None => preset(preset_id),
+    }
 }
 
 /// Encodes a scenario as a fragment (without the leading `#`), writing only
 /// what differs from `preset`.
 pub fn encode(preset_id: PresetId, input: &ScenarioInput) -> String {
-    let base = preset(preset_id);
+    encode_for(preset_id, None, input)
+}
+
+/// Encodes a scenario that starts from a council's own figures (`la=CODE`),
+/// writing only what differs from that council's scenario.
+pub fn encode_for(preset_id: PresetId, council: Option<&str>, input: &ScenarioInput) -> String {
+    let base = base_scenario(preset_id, council);
     let mut parts: Vec<String> = vec![
         format!("v={FORMAT_VERSION}"),
         format!("preset={}", preset_id.id()),
@@ -63,6 +81,9 @@ pub fn encode(preset_id: PresetId, input: &ScenarioInput) -> String {
         format!("paths={}", input.simulation.paths),
         format!("horizon={}", input.simulation.horizon_months),
     ];
+    if let Some(code) = council {
+        parts.insert(2, format!("la={}", escape(code)));
+    }
     if input.options.len() != base.options.len() {
         parts.push(format!("options={}", input.options.len()));
     }
@@ -196,7 +217,33 @@ fn decode_pairs(mut pairs: Vec<(String, String)>, mut warnings: Vec<Warning>) ->
             PresetId::Sandwell2012
         }),
     };
-    let base = preset(preset_id);
+    let council = take(&mut pairs, "la").and_then(|code| {
+        let data = crate::councils::data();
+        match data.council(&code) {
+            Some(c) => Some(c.code.clone()),
+            None => {
+                warnings.push(Warning {
+                    what: format!("la={}", shorten(&code)),
+                    why: data.unknown_message(&code),
+                });
+                None
+            }
+        }
+    });
+    let preset_id = match council {
+        Some(_) if preset_id != PresetId::England2024 => {
+            warnings.push(Warning {
+                what: format!("preset={}", preset_id.id()),
+                why: format!(
+                    "a council's figures start from the {} preset; opened that",
+                    PresetId::England2024.label()
+                ),
+            });
+            PresetId::England2024
+        }
+        _ => preset_id,
+    };
+    let base = base_scenario(preset_id, council.as_deref());
     let mut input = base.clone();
 
     if let Some(n) = take(&mut pairs, "options") {
@@ -350,6 +397,7 @@ fn decode_pairs(mut pairs: Vec<(String, String)>, mut warnings: Vec<Warning>) ->
         preset: preset_id,
         input,
         warnings,
+        council,
     }
 }
 

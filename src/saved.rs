@@ -236,6 +236,8 @@ pub struct Opened {
     pub input: ScenarioInput,
     /// What the codec could not apply, if anything.
     pub warnings: Vec<Warning>,
+    /// The council whose own figures it starts from (`la=` in its link), if any.
+    pub council: Option<String>,
 }
 
 /// Why a saved scenario was not opened.
@@ -302,6 +304,7 @@ pub fn open(entry: &Entry) -> Result<Opened, OpenError> {
         preset: decoded.preset,
         input: decoded.input,
         warnings: decoded.warnings,
+        council: decoded.council,
     })
 }
 

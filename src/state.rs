@@ -30,7 +30,10 @@ pub enum Commit {
 pub struct AppState {
     /// The preset the scenario builds on.
     pub preset: PresetId,
-    /// The preset's own scenario, for "changed from baseline".
+    /// The council whose own figures the scenario starts from (its code), if any.
+    pub council: Option<String>,
+    /// The preset's own scenario (with the council's figures, if any), for
+    /// "changed from baseline".
     pub baseline: Rc<ScenarioInput>,
     /// The scenario being edited. Always passes engine validation.
     pub input: ScenarioInput,
@@ -77,6 +80,9 @@ impl AppState {
 pub enum Action {
     /// Start again from a preset.
     LoadPreset(PresetId),
+    /// Start again from a council's own figures on the England 2024 preset
+    /// (its code; an unknown code changes nothing).
+    LoadCouncil(String),
     /// Set one assumption. The reducer checks it once, against the field's
     /// own rule and then the whole scenario; a refused value leaves the
     /// scenario as it was and records why in [`AppState::rejected`].
@@ -130,6 +136,8 @@ pub enum Action {
         preset: PresetId,
         /// The scenario (validated by the caller).
         input: ScenarioInput,
+        /// The council whose own figures it starts from (its code), if any.
+        council: Option<String>,
     },
     /// Hide the link warnings.
     DismissLinkWarnings,
@@ -143,6 +151,7 @@ impl AppState {
         let baseline = Rc::new(preset(preset_id));
         AppState {
             preset: preset_id,
+            council: None,
             input: (*baseline).clone(),
             baseline,
             link_warnings: Vec::new(),
@@ -162,8 +171,18 @@ impl AppState {
             Action::LoadPreset(id) => {
                 let fresh = AppState::new(id);
                 next.preset = id;
+                next.council = None;
                 next.baseline = fresh.baseline;
                 next.input = fresh.input;
+            }
+            Action::LoadCouncil(code) => {
+                let Some(c) = crate::councils::data().council(&code) else {
+                    return self.clone();
+                };
+                next.preset = PresetId::England2024;
+                next.council = Some(c.code.clone());
+                next.baseline = Rc::new(codec::base_scenario(next.preset, Some(&c.code)));
+                next.input = (*next.baseline).clone();
             }
             Action::SetParam {
                 param,
@@ -232,15 +251,24 @@ impl AppState {
             }
             Action::OpenLink { decoded, raw } => {
                 next.preset = decoded.preset;
-                next.baseline = Rc::new(preset(decoded.preset));
+                next.baseline = Rc::new(codec::base_scenario(
+                    decoded.preset,
+                    decoded.council.as_deref(),
+                ));
+                next.council = decoded.council;
                 next.input = decoded.input;
                 next.original_link = (!decoded.warnings.is_empty()).then_some(raw);
                 next.link_warnings = decoded.warnings;
                 commit = Commit::FromUrl;
             }
-            Action::Open { preset: id, input } => {
+            Action::Open {
+                preset: id,
+                input,
+                council,
+            } => {
                 next.preset = id;
-                next.baseline = Rc::new(preset(id));
+                next.council = council.filter(|c| crate::councils::data().council(c).is_some());
+                next.baseline = Rc::new(codec::base_scenario(id, next.council.as_deref()));
                 next.input = input;
             }
             Action::DismissLinkWarnings => {
@@ -268,7 +296,7 @@ impl AppState {
 
     /// The share-link fragment for the current scenario (without `#`).
     pub fn fragment(&self) -> String {
-        codec::encode(self.preset, &self.input)
+        codec::encode_for(self.preset, self.council.as_deref(), &self.input)
     }
 }
 

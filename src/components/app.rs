@@ -4,8 +4,8 @@ use yew::prelude::*;
 
 use crate::codec;
 use crate::components::{
-    assumptions::Assumptions, changes::Changes, header::Header, link_warnings::LinkWarnings,
-    results::ResultsView, share_and_save::ShareAndSave,
+    assumptions::Assumptions, changes::Changes, council_picker::CouncilPicker, header::Header,
+    link_warnings::LinkWarnings, results::ResultsView, share_and_save::ShareAndSave,
 };
 use crate::hooks::{current_fragment, use_compute, use_url_sync};
 use crate::state::{Action, AppState};
@@ -59,6 +59,11 @@ pub fn app() -> Html {
                 original={state.original_link.clone()}
                 on_dismiss={dispatch.reform(|_| Action::DismissLinkWarnings)}
             />
+            <CouncilPicker
+                council={state.council.clone()}
+                baseline={state.baseline.clone()}
+                dispatch={dispatch.clone()}
+            />
             <main class="layout">
                 <Assumptions state={(*state).clone()} dispatch={dispatch.clone()} />
                 <div class="results-column" id="results" tabindex="-1">
@@ -66,11 +71,13 @@ pub fn app() -> Html {
                         baseline={state.baseline.clone()}
                         input={state.input.clone()}
                         preset={state.preset}
+                        council={state.council.as_deref().and_then(|c| crate::councils::data().council(c)).map(|c| AttrValue::from(c.name.clone()))}
                         dispatch={dispatch.clone()}
                     />
                     <ResultsView compute={compute.clone()} type_scale={if state.large_type { 1.35 } else { 1.0 }} />
                     <ShareAndSave
                         preset={state.preset}
+                        council={state.council.clone()}
                         input={state.input.clone()}
                         results={compute.results.clone()}
                         dispatch={dispatch.clone()}

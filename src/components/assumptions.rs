@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use crate::codec::{parse_route, route_id};
 use crate::components::param_field::{Edit, ParamField, SourceInfo};
+use crate::councils::Origin;
 use crate::params::{in_group, source_of, Group, ParamDef};
 use crate::state::{Action, AppState};
 use turnaround_engine::presets::PresetId;
@@ -34,9 +35,27 @@ pub fn route_label(route: Route) -> &'static str {
     }
 }
 
-fn source_for(preset: PresetId, param: &ParamDef) -> Option<SourceInfo> {
+fn source_for(preset: PresetId, council: Option<&str>, param: &ParamDef) -> Option<SourceInfo> {
+    let d = crate::councils::data();
+    let council = council.and_then(|c| d.council(c));
+    if let Some(c) = council {
+        let (_, filled) = crate::councils::scenario(d, c);
+        if let Some(f) = filled.iter().find(|f| f.field == param.field) {
+            if let Origin::Council { source, how } = &f.origin {
+                return Some(SourceInfo {
+                    note: source.clone(),
+                    year: how.clone(),
+                    estimate: false,
+                });
+            }
+        }
+    }
     source_of(preset, param).map(|s| SourceInfo {
-        note: s.note.to_string(),
+        note: if council.is_some() {
+            format!("England 2024 default: {}", s.note)
+        } else {
+            s.note.to_string()
+        },
         year: s.year.to_string(),
         estimate: s.estimate,
     })
@@ -64,7 +83,7 @@ fn field(state: &AppState, shared: &Shared, param: &'static ParamDef, option: us
             {option}
             {value}
             {baseline}
-            source={source_for(state.preset, param)}
+            source={source_for(state.preset, state.council.as_deref(), param)}
             on_set={shared.on_set.clone()}
             rejected={state.rejection_for(param, option).map(|m| AttrValue::from(m.to_string()))}
         />

@@ -20,6 +20,9 @@ pub struct ChangesProps {
     pub input: ScenarioInput,
     /// The preset's id, for the heading.
     pub preset: PresetId,
+    /// The council's name when the baseline is a council's own figures.
+    #[prop_or_default]
+    pub council: Option<AttrValue>,
     /// Where actions go.
     pub dispatch: Callback<Action>,
 }
@@ -34,11 +37,18 @@ pub fn changes_list(props: &ChangesProps) -> Html {
     html! {
         <section class="changes" aria-labelledby="changes-h">
             <h2 id="changes-h">
-                { format!("Changed from {}", props.preset.label()) }
+                { match &props.council {
+                    Some(name) => format!("Changed from {name}'s figures ({})", props.preset.label()),
+                    None => format!("Changed from {}", props.preset.label()),
+                } }
                 <span class="count">{ format!(" ({count})") }</span>
             </h2>
             if count == 0 {
-                <p class="muted">{ "No assumptions changed: this is the preset as published." }</p>
+                <p class="muted">{ if props.council.is_some() {
+                    "No assumptions changed: this is the preset with the council's own figures."
+                } else {
+                    "No assumptions changed: this is the preset as published."
+                } }</p>
             } else {
                 <ul>
                     { for structure.iter().map(|text| html! {

@@ -109,6 +109,7 @@ pub fn exports(props: &ExportsProps) -> Html {
                         dispatch.emit(Action::Open {
                             preset,
                             input: scenario,
+                            council: None,
                         });
                         message.set(Some(Message::Done(format!(
                             "Opened the scenario in \u{201c}{name}\u{201d}."

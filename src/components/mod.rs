@@ -5,6 +5,7 @@ pub mod app;
 pub mod assumptions;
 pub mod changes;
 pub mod chart_panel;
+pub mod council_picker;
 pub mod exports;
 pub mod header;
 pub mod link_warnings;

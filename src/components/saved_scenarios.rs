@@ -95,6 +95,7 @@ pub fn saved_scenarios(props: &SavedScenariosProps) -> Html {
                     dispatch.emit(Action::Open {
                         preset: opened.preset,
                         input: opened.input,
+                        council: opened.council.clone(),
                     });
                     let text = if opened.warnings.is_empty() {
                         format!("Opened \u{201c}{label}\u{201d}.")

@@ -18,6 +18,9 @@ use turnaround_engine::{presets::PresetId, Results, ScenarioInput};
 pub struct ShareAndSaveProps {
     /// The current preset.
     pub preset: PresetId,
+    /// The council whose figures the scenario starts from (its code), if any.
+    #[prop_or_default]
+    pub council: Option<String>,
     /// The current scenario.
     pub input: ScenarioInput,
     /// The results shown, if any yet.
@@ -42,8 +45,10 @@ fn today() -> String {
 #[function_component(ShareAndSave)]
 pub fn share_and_save(props: &ShareAndSaveProps) -> Html {
     let fragment = {
-        let (preset, input) = (props.preset, props.input.clone());
-        use_memo((preset, input), |(p, i)| crate::codec::encode(*p, i))
+        let (preset, council, input) = (props.preset, props.council.clone(), props.input.clone());
+        use_memo((preset, council, input), |(p, c, i)| {
+            crate::codec::encode_for(*p, c.as_deref(), i)
+        })
     };
     let url: AttrValue = format!("{}#{}", page_address(), fragment).into();
     let fragment: AttrValue = (*fragment).clone().into();
@@ -52,6 +57,9 @@ pub fn share_and_save(props: &ShareAndSaveProps) -> Html {
         <section class="share-save" aria-labelledby="share-save-h">
             <div class="print-only print-meta">
                 <p><strong>{ "Preset: " }</strong>{ props.preset.label() }
+                    if let Some(c) = props.council.as_deref().and_then(|c| crate::councils::data().council(c)) {
+                        { " · " }<strong>{ "Council: " }</strong>{ format!("{} ({})", c.name, c.code) }
+                    }
                     { " · " }<strong>{ "Printed: " }</strong>{ today() }</p>
                 <p class="print-link"><strong>{ "Open this scenario: " }</strong>{ url.clone() }</p>
                 <p class="print-sources">{ "Sources: every preset value's source and year is shown beside it on screen (and listed in the model documentation); values marked as estimates are the project's own and open to challenge." }</p>
