@@ -196,6 +196,7 @@ pub fn scenario_json(preset: PresetId, input: &ScenarioInput) -> String {
         "version": SCENARIO_VERSION,
         "preset": preset.id(),
         "link": codec::encode(preset, input),
+        "made_by": crate::provenance::line(),
         "scenario": input,
     });
     serde_json::to_string_pretty(&doc).unwrap_or_default()
@@ -221,7 +222,7 @@ impl std::fmt::Display for ImportError {
         match self {
             ImportError::NotJson => write!(
                 f,
-                "This file is not a JSON file, so it could not be opened. Choose a file saved with \u{201c}Download scenario (JSON)\u{201d}."
+                "This file is not a JSON file, so it could not be opened. Choose a file saved with the \u{201c}Scenario file (JSON)\u{201d} button under \u{201c}Download and print\u{201d}."
             ),
             ImportError::WrongFormat => write!(
                 f,

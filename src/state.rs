@@ -50,6 +50,8 @@ pub struct AppState {
     /// The latest edit the model refused, and why; cleared by the next
     /// accepted change. The field it names shows the message.
     pub rejected: Option<Rejection>,
+    /// Undo and redo over committed scenarios.
+    pub history: HistoryRef,
 }
 
 /// An edit the model refused: which field, and the message to show there.
@@ -74,6 +76,35 @@ impl AppState {
             .map(|r| r.message.as_str())
     }
 }
+
+/// A scenario as undo and redo restore it.
+pub type Snapshot = (PresetId, Rc<ScenarioInput>);
+
+/// Committed scenarios before and after the current one, for undo and redo.
+/// A drag or a run of arrow-key nudges is one entry: only settled (`Push`)
+/// changes are recorded, against the last settled scenario.
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    /// Older scenarios, newest last.
+    pub past: Vec<Snapshot>,
+    /// Undone scenarios, the next to redo last.
+    pub future: Vec<Snapshot>,
+    /// The last settled scenario (what an undo returns from).
+    pub committed: Option<Snapshot>,
+}
+
+/// Shared history; equal when it is the same history (cheap to compare).
+#[derive(Debug, Clone, Default)]
+pub struct HistoryRef(pub Rc<History>);
+
+impl PartialEq for HistoryRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// How many undo steps are kept.
+pub const HISTORY_LIMIT: usize = 100;
 
 /// A user (or URL) intent.
 #[derive(Debug, Clone, PartialEq)]
@@ -112,6 +143,9 @@ pub enum Action {
     },
     /// Add an option (a copy of the first), up to four.
     AddOption,
+    /// Add an option following `route`, up to four: a copy of the first
+    /// option on that route (or of the first option, given that route).
+    AddOptionWithRoute(Route),
     /// Remove an option, keeping at least one.
     RemoveOption(usize),
     /// Put one assumption back to its preset value.
@@ -143,6 +177,10 @@ pub enum Action {
     DismissLinkWarnings,
     /// Turn the large-type (projector) setting on or off.
     SetLargeType(bool),
+    /// Go back to the previous settled scenario.
+    Undo,
+    /// Go forward again after an undo.
+    Redo,
 }
 
 impl AppState {
@@ -160,6 +198,7 @@ impl AppState {
             revision: 0,
             large_type: false,
             rejected: None,
+            history: HistoryRef::default(),
         }
     }
 
@@ -208,6 +247,7 @@ impl AppState {
                 next.rejected = None;
                 next.commit = how;
                 next.revision = self.revision + 1;
+                next.history = self.history.recorded(how, self, &next);
                 return next;
             }
             Action::SetRoute { option, route } => {
@@ -229,6 +269,26 @@ impl AppState {
                 }
                 let n = next.input.options.len() + 1;
                 codec::resize_options(&mut next.input, n);
+            }
+            Action::AddOptionWithRoute(route) => {
+                let options = &mut next.input.options;
+                if options.len() >= MAX_OPTIONS {
+                    return self.clone();
+                }
+                let source = options.iter().position(|o| o.route == route).unwrap_or(0);
+                let mut extra = options[source].clone();
+                extra.route = route;
+                let base = match route {
+                    Route::Recruit => "Recruit",
+                    Route::InSource => "In-source partner",
+                    Route::InterimChain => "Interim cover only",
+                };
+                extra.name = if options.iter().any(|o| o.name == base) {
+                    format!("{base} ({})", options.len() + 1)
+                } else {
+                    base.to_string()
+                };
+                options.push(extra);
             }
             Action::RemoveOption(i) => {
                 if next.input.options.len() <= 1 || i >= next.input.options.len() {
@@ -280,6 +340,30 @@ impl AppState {
                 next.large_type = on;
                 return next;
             }
+            Action::Undo | Action::Redo => {
+                let undo = action == Action::Undo;
+                let mut h = (*self.history.0).clone();
+                let now = (self.preset, Rc::new(self.input.clone()));
+                let Some(target) = (if undo { h.past.pop() } else { h.future.pop() }) else {
+                    return self.clone();
+                };
+                if undo {
+                    h.future.push(now);
+                } else {
+                    h.past.push(now);
+                }
+                if next.preset != target.0 {
+                    next.baseline = Rc::new(preset(target.0));
+                }
+                next.preset = target.0;
+                next.input = (*target.1).clone();
+                h.committed = Some(target);
+                next.history = HistoryRef(Rc::new(h));
+                next.rejected = None;
+                next.commit = Commit::Push;
+                next.revision = self.revision + 1;
+                return next;
+            }
         }
         // The scenario must stay runnable: refuse a change the engine rejects.
         if turnaround_engine::validate(&next.input).is_err() {
@@ -291,12 +375,65 @@ impl AppState {
         next.rejected = None;
         next.commit = commit;
         next.revision = self.revision + 1;
+        next.history = self.history.recorded(commit, self, &next);
         next
     }
 
     /// The share-link fragment for the current scenario (without `#`).
     pub fn fragment(&self) -> String {
         codec::encode_for(self.preset, self.council.as_deref(), &self.input)
+    }
+}
+
+impl HistoryRef {
+    /// The history after a change from `before` to `after`, recorded as
+    /// `commit` says: a settled change becomes one undo step (from the last
+    /// settled scenario, so a whole drag is one step); a change from the URL
+    /// becomes the new starting point; a mid-drag change is not recorded.
+    fn recorded(&self, commit: Commit, before: &AppState, after: &AppState) -> HistoryRef {
+        let now = || (after.preset, Rc::new(after.input.clone()));
+        let settled = self
+            .0
+            .committed
+            .clone()
+            .unwrap_or_else(|| (before.preset, Rc::new(before.input.clone())));
+        match commit {
+            Commit::Transient => {
+                if self.0.committed.is_some() {
+                    return self.clone();
+                }
+                let mut h = (*self.0).clone();
+                h.committed = Some(settled);
+                HistoryRef(Rc::new(h))
+            }
+            Commit::FromUrl => {
+                let mut h = (*self.0).clone();
+                h.committed = Some(now());
+                HistoryRef(Rc::new(h))
+            }
+            Commit::Push => {
+                let mut h = (*self.0).clone();
+                if settled.0 != after.preset || *settled.1 != after.input {
+                    h.past.push(settled);
+                    if h.past.len() > HISTORY_LIMIT {
+                        h.past.remove(0);
+                    }
+                    h.future.clear();
+                }
+                h.committed = Some(now());
+                HistoryRef(Rc::new(h))
+            }
+        }
+    }
+
+    /// Whether there is something to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.0.past.is_empty()
+    }
+
+    /// Whether there is something to redo.
+    pub fn can_redo(&self) -> bool {
+        !self.0.future.is_empty()
     }
 }
 

@@ -329,3 +329,64 @@ impl ChartSpec {
         }
     }
 }
+
+/// What the leadership route itself costs an option over the horizon (mean):
+/// leadership plus contract and improvement team, as the engine reports it.
+pub fn route_cost(option: &turnaround_engine::OptionResult) -> f64 {
+    option.route_cost.quantiles.mean
+}
+
+/// One option set against a chosen baseline option, for the ranked table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ranked {
+    /// Option index.
+    pub option: usize,
+    /// Chance the option costs less than the baseline in total.
+    pub p_cheaper: f64,
+    /// Chance the baseline costs less than the option.
+    pub p_dearer: f64,
+    /// Option minus baseline, total spend: P10, median, P90, mean.
+    pub diff: [f64; 4],
+    /// True when the two ran identically (the same cost in every future).
+    pub identical: bool,
+}
+
+/// The pair result for options `i` and `k` as "`i` minus `k`".
+pub fn versus(results: &Results, i: usize, k: usize) -> Option<Ranked> {
+    let (a, b) = (i.min(k), i.max(k));
+    let p = results.pairs.iter().find(|p| p.a == a && p.b == b)?;
+    let q = &p.difference.quantiles; // a minus b
+    let identical = p.p_a_cheaper.mean == 0.0 && p.p_b_cheaper.mean == 0.0;
+    Some(if i == a {
+        Ranked {
+            option: i,
+            p_cheaper: p.p_a_cheaper.mean,
+            p_dearer: p.p_b_cheaper.mean,
+            diff: [q.p10, q.p50, q.p90, q.mean],
+            identical,
+        }
+    } else {
+        Ranked {
+            option: i,
+            p_cheaper: p.p_b_cheaper.mean,
+            p_dearer: p.p_a_cheaper.mean,
+            diff: [-q.p90, -q.p50, -q.p10, -q.mean],
+            identical,
+        }
+    })
+}
+
+/// Every other option against `baseline`, cheapest first (by the median
+/// difference, then by the chance of being cheaper).
+pub fn ranked(results: &Results, baseline: usize) -> Vec<Ranked> {
+    let mut rows: Vec<Ranked> = (0..results.options.len())
+        .filter(|&i| i != baseline)
+        .filter_map(|i| versus(results, i, baseline))
+        .collect();
+    rows.sort_by(|x, y| {
+        x.diff[1]
+            .total_cmp(&y.diff[1])
+            .then(y.p_cheaper.total_cmp(&x.p_cheaper))
+    });
+    rows
+}

@@ -5,7 +5,8 @@ use yew::prelude::*;
 use crate::codec;
 use crate::components::{
     assumptions::Assumptions, changes::Changes, council_picker::CouncilPicker, header::Header,
-    link_warnings::LinkWarnings, results::ResultsView, share_and_save::ShareAndSave,
+    help_panel::HelpPanel, link_warnings::LinkWarnings, pinned::Pinned, results::ResultsView,
+    share_and_save::ShareAndSave,
 };
 use crate::hooks::{current_fragment, use_compute, use_url_sync};
 use crate::state::{Action, AppState};
@@ -48,10 +49,20 @@ pub fn app() -> Html {
 
     html! {
         <div class="app">
+            <a class="skip-link" href="#results" onclick={Callback::from(|e: MouseEvent| {
+                // The fragment holds the scenario: move focus without touching it.
+                e.prevent_default();
+                skip_to("results");
+            })}>{ "Skip to results" }</a>
+            <a class="skip-link" href="#assumptions" onclick={Callback::from(|e: MouseEvent| {
+                e.prevent_default();
+                skip_to("assumptions");
+            })}>{ "Skip to assumptions" }</a>
             <Header
                 preset={state.preset}
                 large_type={state.large_type}
                 options={state.input.options.iter().map(|o| o.name.clone()).collect::<Vec<_>>()}
+                routes={state.input.options.iter().map(|o| o.route).collect::<Vec<_>>()}
                 dispatch={dispatch.clone()}
             />
             <LinkWarnings
@@ -62,6 +73,12 @@ pub fn app() -> Html {
             <CouncilPicker
                 council={state.council.clone()}
                 baseline={state.baseline.clone()}
+                dispatch={dispatch.clone()}
+            />
+            <Pinned
+                results={compute.results.clone()}
+                can_undo={state.history.can_undo()}
+                can_redo={state.history.can_redo()}
                 dispatch={dispatch.clone()}
             />
             <main class="layout">
@@ -75,6 +92,7 @@ pub fn app() -> Html {
                         dispatch={dispatch.clone()}
                     />
                     <ResultsView compute={compute.clone()} type_scale={if state.large_type { 1.35 } else { 1.0 }} />
+                    <HelpPanel />
                     <ShareAndSave
                         preset={state.preset}
                         council={state.council.clone()}
@@ -89,7 +107,19 @@ pub fn app() -> Html {
                     { "Turnaround is a scenario model: every figure follows from the assumptions on this page, which are yours to change. " }
                     { "The stability index is an assumption-driven index, not a measurement. Figures are nominal GBP." }
                 </p>
+                <p><a href={crate::components::help_panel::MODEL_PAGE}>{ "How the model works" }</a></p>
+                <p class="provenance" id="provenance">{ crate::provenance::line() }</p>
             </footer>
         </div>
+    }
+}
+
+/// Moves keyboard focus to a section (and scrolls it into view).
+fn skip_to(id: &str) {
+    if let Some(el) = gloo::utils::document().get_element_by_id(id) {
+        el.scroll_into_view();
+        if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+            let _ = el.focus();
+        }
     }
 }

@@ -108,14 +108,43 @@ pub fn assumptions(props: &AssumptionsProps) -> Html {
     let options = &state.input.options;
     let current = (*selected).min(options.len() - 1);
 
+    // WAI-ARIA tabs: one tab stop; arrow keys, Home and End move between
+    // tabs and select them (automatic activation).
+    let count = options.len();
+    let on_tab_key = {
+        let selected = selected.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let next = match e.key().as_str() {
+                "ArrowRight" | "ArrowDown" => (current + 1) % count,
+                "ArrowLeft" | "ArrowUp" => (current + count - 1) % count,
+                "Home" => 0,
+                "End" => count - 1,
+                _ => return,
+            };
+            e.prevent_default();
+            selected.set(next);
+            if let Some(el) =
+                gloo::utils::document().get_element_by_id(&format!("option-tab-{next}"))
+            {
+                if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                    let _ = el.focus();
+                }
+            }
+        })
+    };
     let tabs = options.iter().enumerate().map(|(i, o)| {
         let selected = selected.clone();
         html! {
             <button
+                type="button"
                 role="tab"
+                id={format!("option-tab-{i}")}
+                aria-controls="option-panel"
+                tabindex={if i == current { "0" } else { "-1" }}
                 class={classes!("tab", format!("opt-{i}"))}
                 aria-selected={(i == current).to_string()}
                 onclick={Callback::from(move |_| selected.set(i))}
+                onkeydown={on_tab_key.clone()}
             >
                 <span class="swatch" aria-hidden="true"></span>{ &o.name }
             </button>
@@ -147,7 +176,7 @@ pub fn assumptions(props: &AssumptionsProps) -> Html {
             <details class="group" open=true>
                 <summary><h2>{ "Leadership" }</h2></summary>
                 <div role="tablist" class="tabs" aria-label="Option to edit">{ for tabs }</div>
-                <div role="tabpanel" class="tabpanel">
+                <div role="tabpanel" class="tabpanel" id="option-panel" aria-labelledby={format!("option-tab-{current}")}>
                     <label class="route">
                         <span>{ "Route" }</span>
                         <select onchange={on_route} aria-label={format!("Leadership route of {}", options[current].name)}>

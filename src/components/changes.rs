@@ -34,6 +34,10 @@ pub fn changes_list(props: &ChangesProps) -> Html {
     let structure = option_changes(&props.baseline, &props.input);
     let several_options = props.input.options.len() > 1;
     let count = list.len() + structure.len();
+    // Nothing changed: nothing to say above the verdict.
+    if count == 0 {
+        return html! {};
+    }
     html! {
         <section class="changes" aria-labelledby="changes-h">
             <h2 id="changes-h">
@@ -43,14 +47,7 @@ pub fn changes_list(props: &ChangesProps) -> Html {
                 } }
                 <span class="count">{ format!(" ({count})") }</span>
             </h2>
-            if count == 0 {
-                <p class="muted">{ if props.council.is_some() {
-                    "No assumptions changed: this is the preset with the council's own figures."
-                } else {
-                    "No assumptions changed: this is the preset as published."
-                } }</p>
-            } else {
-                <ul>
+            <ul>
                     { for structure.iter().map(|text| html! {
                         <li class="structural">{ text }</li>
                     }) }
@@ -79,7 +76,6 @@ pub fn changes_list(props: &ChangesProps) -> Html {
                 <button class="secondary" onclick={props.dispatch.reform(|_| Action::ResetAll)}>
                     { "Reset all to preset" }
                 </button>
-            }
         </section>
     }
 }

@@ -157,7 +157,8 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
                 aria-label={format!("Download PNG: {title}")}>{ "Download PNG" }</button>
             <details class="data-table">
                 <summary>{ format!("Data table: {title}") }</summary>
-                <div class="table-scroll">
+                // Focusable, so a keyboard user can scroll the table.
+                <div class="table-scroll" tabindex="0" role="region" aria-label={format!("Data table: {title}")}>
                     <table>
                         <caption>{ title.clone() }</caption>
                         <thead><tr>{ for table.head.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>

@@ -5,6 +5,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::codec::MAX_OPTIONS;
+use crate::components::add_option::AddOption;
 use crate::state::{check_option_name, Action};
 use turnaround_engine::presets::PresetId;
 
@@ -15,6 +16,9 @@ pub struct HeaderProps {
     pub preset: PresetId,
     /// Option names, in order.
     pub options: Vec<String>,
+    /// Each option's route, in order.
+    #[prop_or_default]
+    pub routes: Vec<turnaround_engine::Route>,
     /// Whether the large-type setting is on.
     pub large_type: bool,
     /// Where actions go.
@@ -104,9 +108,7 @@ pub fn header(props: &HeaderProps) -> Html {
                         <p class="name-error" role="alert">{ format!("Option {}: {why}", i + 1) }</p>
                     }
                     if props.options.len() < MAX_OPTIONS {
-                        <button class="secondary" onclick={props.dispatch.reform(|_| Action::AddOption)}>
-                            { "+ Add option" }
-                        </button>
+                        <AddOption routes={props.routes.clone()} dispatch={props.dispatch.clone()} />
                     }
                 </div>
             </div>

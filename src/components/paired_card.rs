@@ -16,6 +16,16 @@ pub struct PairedCardProps {
     pub name_b: String,
 }
 
+/// A signed one-decimal figure that never reads "-0.0" or "+0.0".
+pub fn signed(v: f64) -> String {
+    let s = format!("{v:+.1}");
+    if s == "-0.0" || s == "+0.0" {
+        "0.0".to_string()
+    } else {
+        s
+    }
+}
+
 /// Probability each option is cheaper, the difference P10 / P50 / P90 and
 /// the break-even month.
 #[function_component(PairedCard)]
@@ -39,15 +49,15 @@ pub fn paired_card(props: &PairedCardProps) -> Html {
             <dl>
                 <div class="headline">
                     <dt>{ format!("Chance {a} is cheaper") }</dt>
-                    <dd data-metric="p-a-cheaper">{ format!("{} {}", percent(p.p_a_cheaper.mean), percent_error(p.p_a_cheaper.mcse)) }</dd>
+                    <dd data-metric="p-a-cheaper">{ percent(p.p_a_cheaper.mean) }<span class="mcse">{ format!(" {}", percent_error(p.p_a_cheaper.mcse)) }</span></dd>
                 </div>
                 <div>
                     <dt>{ format!("Chance {b} is cheaper") }</dt>
-                    <dd data-metric="p-b-cheaper">{ format!("{} {}", percent(p.p_b_cheaper.mean), percent_error(p.p_b_cheaper.mcse)) }</dd>
+                    <dd data-metric="p-b-cheaper">{ percent(p.p_b_cheaper.mean) }<span class="mcse">{ format!(" {}", percent_error(p.p_b_cheaper.mcse)) }</span></dd>
                 </div>
                 <div>
                     <dt>{ format!("{a} minus {b}, total spend (median)") }</dt>
-                    <dd data-metric="diff-p50">{ format!("{} ±{}", money(d.p50), money(e50)) }</dd>
+                    <dd data-metric="diff-p50">{ money(d.p50) }<span class="mcse">{ format!(" ±{}", money(e50)) }</span></dd>
                 </div>
                 <div>
                     <dt>{ "80% range of the difference" }</dt>
@@ -58,7 +68,7 @@ pub fn paired_card(props: &PairedCardProps) -> Html {
                 </div>
                 <div>
                     <dt>{ "Mean difference, with Monte Carlo error" }</dt>
-                    <dd data-metric="diff-mean">{ format!("{} ±{}", money(d.mean), money(p.difference.mcse)) }</dd>
+                    <dd data-metric="diff-mean">{ money(d.mean) }<span class="mcse">{ format!(" ±{}", money(p.difference.mcse)) }</span></dd>
                 </div>
                 <div>
                     <dt>{ "Break-even month" }</dt>
@@ -66,7 +76,7 @@ pub fn paired_card(props: &PairedCardProps) -> Html {
                 </div>
                 <div>
                     <dt>{ "Difference in leadership changes" }</dt>
-                    <dd data-metric="changes-diff">{ format!("{:+.1} ±{:.2}", p.leadership_changes_difference.mean, p.leadership_changes_difference.mcse) }</dd>
+                    <dd data-metric="changes-diff">{ signed(p.leadership_changes_difference.mean) }<span class="mcse">{ format!(" ±{:.2}", p.leadership_changes_difference.mcse) }</span></dd>
                 </div>
             </dl>
         </article>

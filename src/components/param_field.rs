@@ -108,15 +108,6 @@ impl Slot {
     }
 }
 
-fn with_slot(value: &Value, slot: Slot, v: f64) -> Value {
-    match (value, slot) {
-        (Value::Range(r), Slot::Low) => Value::Range(Range::new(v, r.likely, r.high)),
-        (Value::Range(r), Slot::Likely) => Value::Range(Range::new(r.low, v, r.high)),
-        (Value::Range(r), Slot::High) => Value::Range(Range::new(r.low, r.likely, v)),
-        _ => Value::Scalar(v),
-    }
-}
-
 /// Moving the slider of a range shifts the whole range, keeping its spread,
 /// so "what if it costs more" keeps the stated uncertainty. At the ends of
 /// the allowed bounds the shift stops rather than squashing the range.
@@ -153,18 +144,73 @@ fn slider_bounds(param: &ParamDef, baseline: f64, current: f64) -> (f64, f64) {
     (snap(lo.min(current)), snap(hi.max(current)))
 }
 
+/// How long the arrow keys must rest before a run of slider nudges becomes
+/// one history entry.
+const NUDGE_SETTLE_MS: u32 = 800;
+
+/// Typed text not yet applied, one per number box (low, likely, high; or
+/// just the first for a single value).
+type Pending = [Option<String>; 3];
+
+/// What typed text means, box by box: the parsed value in model units, or a
+/// message naming the box that could not be read.
+fn read_pending(
+    param: &ParamDef,
+    slots: &[(u8, Slot, f64)],
+    pending: &Pending,
+) -> Result<Vec<f64>, String> {
+    let factor = param.unit.display_factor();
+    let mut out: Vec<f64> = slots.iter().map(|s| s.2).collect();
+    for &(n, slot, _) in slots {
+        let Some(raw) = &pending[n as usize] else {
+            continue;
+        };
+        let name = if slot == Slot::Single {
+            String::new()
+        } else {
+            format!("{}: ", slot.label())
+        };
+        let Some(typed) = parse_typed(raw) else {
+            return Err(format!("{name}enter a number, like 41,000 or 25%"));
+        };
+        if let Some(msg) = ambiguous_percent(param, raw, typed) {
+            return Err(format!("{name}{msg}"));
+        }
+        out[n as usize] = typed / factor;
+    }
+    Ok(out)
+}
+
+/// Whether three values are in the order low, likely, high.
+fn ordered(v: &[f64]) -> bool {
+    v.windows(2).all(|w| w[0] <= w[1])
+}
+
 /// One assumption's inputs.
 #[function_component(ParamField)]
 pub fn param_field(props: &ParamFieldProps) -> Html {
-    let draft = use_state(|| None::<(u8, String)>);
+    // Text typed into the boxes but not applied yet. A range is applied once
+    // its three boxes are in order, or when focus leaves the group (then put
+    // in order, with a message), so typing low, likely, high in turn works.
+    let pending = use_mut_ref(|| [None::<String>, None, None]);
+    // Slider: whether the latest change came from a key, and the settling
+    // of a run of key nudges.
+    let keyed = use_mut_ref(|| false);
+    let open_source = use_state(|| false);
+    let nudge = use_mut_ref(|| None::<(Value, gloo::timers::callback::Timeout)>);
     let error = use_state(|| None::<String>);
+    // Waiting for the rest of a range: said politely, not as an error.
+    let hold = use_state(|| None::<String>);
+    // Something done to what was typed (reordered), for the value it made.
+    let notice = use_state(|| None::<(Value, String)>);
     {
         // A value that changed from outside (Back, a reset, another box)
         // replaces whatever was typed and its message.
-        let (draft, error) = (draft.clone(), error.clone());
+        let (pending, error, hold) = (pending.clone(), error.clone(), hold.clone());
         use_effect_with(props.value, move |_| {
-            draft.set(None);
+            *pending.borrow_mut() = [None, None, None];
             error.set(None);
+            hold.set(None);
         });
     }
     let p = props.param;
@@ -182,24 +228,89 @@ pub fn param_field(props: &ParamFieldProps) -> Html {
         v => vec![(0, Slot::Single, v.central())],
     };
 
-    // Send a candidate to the reducer, which checks it once; keep what the
-    // user typed in a number box until the value changes, so a refused entry
+    // Send a candidate to the reducer, which checks it once; what the user
+    // typed stays in its box until the value changes, so a refused entry
     // (its message comes back through `rejected`) can be corrected.
     let submit = {
         let on_set = props.on_set.clone();
-        let (error, draft, option) = (error.clone(), draft.clone(), props.option);
-        Rc::new(
-            move |candidate: Value, commit: Commit, typed: Option<(u8, String)>| {
-                error.set(None);
-                draft.set(typed);
-                on_set.emit((p, option, candidate, commit));
-            },
-        )
+        let (error, hold, option) = (error.clone(), hold.clone(), props.option);
+        Rc::new(move |candidate: Value, commit: Commit| {
+            error.set(None);
+            hold.set(None);
+            on_set.emit((p, option, candidate, commit));
+        })
     };
-    // A parse problem found here, else the model's refusal from the state.
-    let message: Option<String> = (*error)
+
+    // A parse problem found here, else the model's refusal from the state,
+    // else a range waiting to be finished, else what was done to it.
+    let refusal = (*error)
         .clone()
         .or_else(|| props.rejected.as_ref().map(|m| m.to_string()));
+    let invalid = refusal.is_some();
+
+    // Applies what was typed. `leaving`: focus has left the boxes, so a
+    // range typed out of order is put in order rather than held.
+    let settle = {
+        let (submit, pending, error, hold, notice) = (
+            submit.clone(),
+            pending.clone(),
+            error.clone(),
+            hold.clone(),
+            notice.clone(),
+        );
+        let (value, slots) = (props.value, slots.clone());
+        Rc::new(move |leaving: bool| {
+            if pending.borrow().iter().all(Option::is_none) {
+                return;
+            }
+            let values = match read_pending(p, &slots, &pending.borrow()) {
+                Ok(v) => v,
+                Err(msg) => {
+                    hold.set(None);
+                    error.set(Some(msg));
+                    return;
+                }
+            };
+            let candidate = |v: &[f64]| match v {
+                [a, b, c] => Value::Range(Range::new(*a, *b, *c)),
+                [a, ..] => Value::Scalar(*a),
+                [] => value,
+            };
+            if ordered(&values) {
+                notice.set(None);
+                submit(candidate(&values), Commit::Push);
+                return;
+            }
+            let words = |v: f64| format::in_unit(v, p.unit);
+            if !leaving {
+                error.set(None);
+                hold.set(Some(format!(
+                    "Not applied yet: low {}, likely {}, high {} are out of order. Finish the range; when you leave these boxes it is put in order.",
+                    words(values[0]),
+                    words(values[1]),
+                    words(values[2])
+                )));
+                return;
+            }
+            let mut sorted = values.clone();
+            sorted.sort_by(f64::total_cmp);
+            let made = candidate(&sorted);
+            // The boxes show the sorted values (kept if the model refuses them).
+            *pending.borrow_mut() = [0, 1, 2].map(|i| Some(format::in_box(sorted[i], p.unit)));
+            submit(made, Commit::Push);
+            {
+                notice.set(Some((
+                    made,
+                    format!(
+                        "You typed these out of order, so they were put in order: low {}, likely {}, high {}.",
+                        words(sorted[0]),
+                        words(sorted[1]),
+                        words(sorted[2])
+                    ),
+                )));
+            }
+        })
+    };
 
     let slider = {
         let value = props.value;
@@ -209,13 +320,58 @@ pub fn param_field(props: &ParamFieldProps) -> Html {
                 let v = e
                     .target_unchecked_into::<HtmlInputElement>()
                     .value_as_number();
-                submit(slid(p, &value, v), commit, None);
+                submit(slid(p, &value, v), commit);
             })
         };
         let on_input = make(Commit::Transient);
+        // Arrow-key nudges are mid-edit changes: a run of them settles as
+        // one history entry when the keys pause or focus leaves.
+        let on_key = {
+            let keyed = keyed.clone();
+            Callback::from(move |e: KeyboardEvent| {
+                if matches!(
+                    e.key().as_str(),
+                    "ArrowLeft"
+                        | "ArrowRight"
+                        | "ArrowUp"
+                        | "ArrowDown"
+                        | "PageUp"
+                        | "PageDown"
+                        | "Home"
+                        | "End"
+                ) {
+                    *keyed.borrow_mut() = true;
+                }
+            })
+        };
         let on_settle = {
-            let settle = make(Commit::Push);
-            Callback::from(move |e: Event| settle.emit(e.unchecked_into()))
+            let (submit, keyed, nudge) = (submit.clone(), keyed.clone(), nudge.clone());
+            Callback::from(move |e: Event| {
+                let v = e
+                    .target_unchecked_into::<HtmlInputElement>()
+                    .value_as_number();
+                let candidate = slid(p, &value, v);
+                if !std::mem::take(&mut *keyed.borrow_mut()) {
+                    nudge.borrow_mut().take();
+                    submit(candidate, Commit::Push);
+                    return;
+                }
+                submit(candidate, Commit::Transient);
+                let later = submit.clone();
+                let timer = gloo::timers::callback::Timeout::new(NUDGE_SETTLE_MS, move || {
+                    later(candidate, Commit::Push);
+                });
+                *nudge.borrow_mut() = Some((candidate, timer));
+            })
+        };
+        let on_blur = {
+            let (submit, nudge) = (submit.clone(), nudge.clone());
+            Callback::from(move |_: FocusEvent| {
+                if let Some((candidate, timer)) = nudge.borrow_mut().take() {
+                    timer.cancel();
+                    submit(candidate, Commit::Push);
+                }
+            })
         };
         let central = props.value.central();
         let (slider_min, slider_max) = slider_bounds(p, props.baseline.central(), central);
@@ -230,38 +386,25 @@ pub fn param_field(props: &ParamFieldProps) -> Html {
                 value={central.to_string()}
                 aria-label={format!("{}{}{}", p.label, if spoken.is_empty() { "" } else { ", " }, spoken)}
                 aria-valuetext={format::in_unit(central, p.unit)}
+                aria-describedby={format!("{id}-hint")}
                 oninput={on_input}
                 onchange={on_settle}
+                onkeydown={on_key}
+                onblur={on_blur}
             />
         }
     };
 
     let boxes = slots.iter().map(|&(n, slot, v)| {
-        let text = match &*draft {
-            Some((k, t)) if *k == n => t.clone(),
-            _ => format::in_box(v, p.unit),
-        };
+        let text = pending.borrow()[n as usize]
+            .clone()
+            .unwrap_or_else(|| format::in_box(v, p.unit));
         let on_change = {
-            let (submit, draft, error) = (submit.clone(), draft.clone(), error.clone());
-            let value = props.value;
-            let factor = p.unit.display_factor();
+            let (settle, pending) = (settle.clone(), pending.clone());
             Callback::from(move |e: Event| {
                 let raw = e.target_unchecked_into::<HtmlInputElement>().value();
-                let Some(typed) = parse_typed(&raw) else {
-                    draft.set(Some((n, raw)));
-                    error.set(Some("enter a number, like 41,000 or 25%".into()));
-                    return;
-                };
-                if let Some(msg) = ambiguous_percent(p, &raw, typed) {
-                    draft.set(Some((n, raw)));
-                    error.set(Some(msg));
-                    return;
-                }
-                submit(
-                    with_slot(&value, slot, typed / factor),
-                    Commit::Push,
-                    Some((n, raw)),
-                );
+                pending.borrow_mut()[n as usize] = Some(raw);
+                settle(false);
             })
         };
         let label = if slot == Slot::Single {
@@ -279,51 +422,109 @@ pub fn param_field(props: &ParamFieldProps) -> Html {
                     inputmode="decimal"
                     value={text}
                     aria-label={format!("{label}{}{}", if spoken.is_empty() { "" } else { ", " }, spoken)}
-                    aria-invalid={message.is_some().to_string()}
-                    aria-describedby={format!("{id}-msg")}
+                    aria-invalid={invalid.to_string()}
+                    aria-describedby={format!("{id}-hint {id}-msg")}
                     onchange={on_change}
                 />
             </label>
         }
     });
+    let group_ref = use_node_ref();
+    let on_leave = {
+        let (settle, group_ref) = (settle.clone(), group_ref.clone());
+        Callback::from(move |e: FocusEvent| {
+            // Yew delegates events, so the group is found by reference.
+            let Some(group) = group_ref.get() else {
+                return;
+            };
+            let inside = e
+                .related_target()
+                .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+                .is_some_and(|n| group.contains(Some(&n)));
+            if !inside {
+                settle(true);
+            }
+        })
+    };
 
+    // The source, as a disclosure button: its panel sits in the page flow
+    // (never clipped), opens by click, tap, Enter or Space, and closes with
+    // the button again or Esc (WCAG 1.4.13).
+    let source_open = open_source.clone();
     let tip = props.source.as_ref().map(|s| {
+        let toggle = {
+            let open = open_source.clone();
+            Callback::from(move |_| open.set(!*open))
+        };
         html! {
-            <span class="source" tabindex="0" role="note"
-                aria-label={format!("Source: {} ({}){}", s.note, s.year, if s.estimate { ". An estimate: challenge it." } else { "" })}>
-                <span aria-hidden="true">{ if s.estimate { "est." } else { "src" } }</span>
-                <span class="tip" aria-hidden="true">
-                    <strong>{ "Source: " }</strong>{ &s.note }{ " (" }{ &s.year }{ ")" }
-                    if s.estimate {
-                        <em>{ " Estimate: no published figure; challenge it." }</em>
-                    }
-                    <span class="tip-help">{ p.help }</span>
-                </span>
-            </span>
+            <button type="button" class={classes!("source", s.estimate.then_some("estimate"))}
+                aria-expanded={source_open.to_string()} aria-controls={format!("{id}-src")}
+                onclick={toggle}>
+                { if s.estimate { "Estimate" } else { "Source" } }
+                <span class="sr-only">{ format!(" for {}", p.label) }</span>
+            </button>
         }
     });
+    // Always in the tree (hidden when closed), so aria-controls points at
+    // something and the siblings keep their places between renders.
+    let source_panel = props.source.as_ref().map(|s| {
+        html! {
+            <div class="source-panel" id={format!("{id}-src")} hidden={!*open_source}>
+                <p><strong>{ "Source: " }</strong>{ &s.note }{ " (" }{ &s.year }{ ")" }</p>
+                if s.estimate {
+                    <p><em>{ "An estimate: no published figure exists. Challenge it." }</em></p>
+                }
+            </div>
+        }
+    });
+    let on_escape = {
+        let open = open_source.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" && *open {
+                e.stop_propagation();
+                open.set(false);
+            }
+        })
+    };
+    let hint = crate::help::hint(&p.key()).unwrap_or(p.help);
+
+    let notice_text = notice
+        .as_ref()
+        .filter(|(v, _)| *v == props.value)
+        .map(|(_, m)| m.clone());
+    let (message, role, class) = if let Some(e) = refusal {
+        (Some(e), Some("alert"), "field-error")
+    } else if let Some(h) = hold.as_ref() {
+        (Some(h.clone()), None, "field-error field-hold")
+    } else if let Some(n) = notice_text {
+        (Some(n), None, "field-error field-notice")
+    } else {
+        (None, None, "field-error")
+    };
 
     html! {
-        <div class={classes!("field", changed.then_some("changed"), message.is_some().then_some("invalid"))}
-             data-key={p.url_key(props.option)}>
+        <div class={classes!("field", changed.then_some("changed"), invalid.then_some("invalid"))}
+             data-key={p.url_key(props.option)} onkeydown={on_escape}>
             <div class="field-head">
-                <label for={id.clone()} title={p.help}>{ p.label }</label>
+                <label for={id.clone()}>{ p.label }</label>
                 { for tip }
                 if changed {
                     <span class="badge" title={format!("Preset: {}", describe(&props.baseline, p))}>{ "changed" }</span>
                 }
             </div>
+            <div class="source-slot">{ for source_panel }</div>
+            <p class="hint" id={format!("{id}-hint")}>{ hint }</p>
             <div class="field-body">
                 { slider }
-                <div class="boxes">
+                <div class="boxes" ref={group_ref} onfocusout={on_leave}>
                     { for boxes }
                     if !unit.is_empty() {
                         <span class="unit" aria-hidden="true">{ unit }</span>
                     }
                 </div>
             </div>
-            <p class="field-error" id={format!("{id}-msg")} role={message.is_some().then_some("alert")}>
-                { message.as_deref().unwrap_or("") }
+            <p class={class} id={format!("{id}-msg")} role={role} aria-live={role.is_none().then_some("polite")}>
+                { message.unwrap_or_default() }
             </p>
         </div>
     }

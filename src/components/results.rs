@@ -5,7 +5,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::{
-    chart_panel::ChartPanel, option_card::OptionCard, paired_card::PairedCard, verdict::Verdict,
+    chart_panel::ChartPanel, comparison::Comparison, option_card::OptionCard,
+    paired_card::PairedCard, verdict::Verdict,
 };
 use crate::format::thousands;
 use crate::hooks::ComputeState;
@@ -27,6 +28,8 @@ pub struct ResultsProps {
 pub fn results_view(props: &ResultsProps) -> Html {
     let c = &props.compute;
     let refining = c.refining();
+    // Monte Carlo errors are for the curious: off by default.
+    let show_mcse = use_state(|| false);
     let Some(results) = c.results.clone() else {
         return html! {
             <section class="results" aria-busy="true">
@@ -52,7 +55,7 @@ pub fn results_view(props: &ResultsProps) -> Html {
         .collect();
 
     html! {
-        <section class={classes!("results", refining.then_some("is-refining"))} aria-busy={refining.to_string()}>
+        <section class={classes!("results", refining.then_some("is-refining"), show_mcse.then_some("show-mcse"))} aria-busy={refining.to_string()}>
             <div class="status-row">
                 <p class="status" id="run-status" data-stage={stage} data-paths={results.paths.to_string()}
                     data-generation={c.generation.to_string()} data-millis={format!("{:.1}", c.millis)}>
@@ -67,28 +70,54 @@ pub fn results_view(props: &ResultsProps) -> Html {
                 { if refining { String::new() } else { summary(&results) } }
             </div>
             <Verdict results={results.clone()} />
+            <Comparison results={results.clone()} />
             <div class="cards">
                 { for results.options.iter().enumerate().map(|(i, o)| html! {
                     <OptionCard index={i} result={o.clone()} horizon={results.horizon_months} />
                 }) }
             </div>
-            <p class="muted mcse-note">
-                { "± figures are Monte Carlo error: how precisely the simulation pins each figure down. The uncertainty of the outcome itself is the 80% range." }
-            </p>
-            { for results.pairs.iter().map(|p| html! {
-                <PairedCard
-                    pair={p.clone()}
-                    name_a={results.options[p.a].name.clone()}
-                    name_b={results.options[p.b].name.clone()}
-                />
-            }) }
+            <div class="mcse-toggle">
+                <label class="toggle">
+                    <input type="checkbox" checked={*show_mcse}
+                        onchange={{
+                            let show_mcse = show_mcse.clone();
+                            Callback::from(move |e: Event| show_mcse.set(
+                                e.target_unchecked_into::<web_sys::HtmlInputElement>().checked()))
+                        }} />
+                    <span>{ "Show Monte Carlo errors" }</span>
+                </label>
+                <p class="muted mcse-note">
+                    { "Monte Carlo error (the ± figures) says how precisely the simulation pins a figure down: run more paths and it shrinks. It is not the uncertainty of the outcome, which is the 80% range." }
+                </p>
+            </div>
+            if !results.pairs.is_empty() {
+                <details class="pair-details">
+                    <summary>{ if results.pairs.len() == 1 { "Details of the comparison".to_string() } else { format!("Details of all {} comparisons", results.pairs.len()) } }</summary>
+                    { for results.pairs.iter().map(|p| html! {
+                        <PairedCard
+                            pair={p.clone()}
+                            name_a={results.options[p.a].name.clone()}
+                            name_b={results.options[p.b].name.clone()}
+                        />
+                    }) }
+                </details>
+            }
             <div class="charts">
                 <ChartPanel type_scale={props.type_scale} id="chart-cumulative" spec={Rc::new(view_model::cumulative(&results))}
                     caption="Shaded bands hold 90% and 50% of simulated futures; the line is the median. Point at or touch the chart for values." />
-                if let Some(d) = view_model::difference(&results, 0) {
-                    <ChartPanel type_scale={props.type_scale} id="chart-difference" spec={Rc::new(d)}
-                        caption="How much more or less the first option costs than the second, across futures." />
-                }
+                { for (0..results.pairs.len()).filter_map(|k| view_model::difference(&results, k).map(|d| (k, d))).map(|(k, mut d)| {
+                    let p = &results.pairs[k];
+                    let (a, b) = (&results.options[p.a].name, &results.options[p.b].name);
+                    // Several pairs: each chart's title names its pair.
+                    if let (true, view_model::ChartSpec::Difference(h)) = (results.pairs.len() > 1, &mut d) {
+                        h.title = format!("Difference in total spend: {a} minus {b}");
+                    }
+                    let id = if k == 0 { "chart-difference".to_string() } else { format!("chart-difference-{k}") };
+                    html! {
+                        <ChartPanel type_scale={props.type_scale} id={id} spec={Rc::new(d)}
+                            caption={format!("How much more or less {a} costs than {b}, across futures. Left of zero, {a} is cheaper.")} />
+                    }
+                }) }
                 <ChartPanel type_scale={props.type_scale} id="chart-annual" spec={Rc::new(view_model::annual(&results))}
                     caption="Mean spend per year, split by category, one bar per option." />
                 { for seats.iter().enumerate().map(|(i, s)| html! {
@@ -102,18 +131,21 @@ pub fn results_view(props: &ResultsProps) -> Html {
     }
 }
 
-/// One sentence for screen readers when results settle.
+/// What a screen reader hears when results settle: the verdict.
 fn summary(results: &turnaround_engine::Results) -> String {
-    let parts: Vec<String> = results
-        .options
+    let sentences: Vec<String> = results
+        .pairs
         .iter()
-        .map(|o| {
-            format!(
-                "{}: median total {}",
-                o.name,
-                crate::format::money(o.total.quantiles.p50)
-            )
-        })
+        .filter(|p| results.options.len() <= 3 || p.a == 0)
+        .map(|p| crate::components::verdict::sentence(results, p))
         .collect();
-    format!("Results updated. {}.", parts.join("; "))
+    if sentences.is_empty() {
+        format!(
+            "Results updated. {}: median total {}.",
+            results.options[0].name,
+            crate::format::money(results.options[0].total.quantiles.p50)
+        )
+    } else {
+        format!("Results updated. {}", sentences.join(" "))
+    }
 }

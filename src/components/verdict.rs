@@ -16,7 +16,9 @@ pub struct VerdictProps {
 
 /// Savings of the cheaper option in words: `£1.7m less` or `£300k more`.
 fn saving(v: f64) -> String {
-    if v >= 0.0 {
+    if v.abs() < 0.5 {
+        "no difference".to_string()
+    } else if v >= 0.0 {
         format!("{} less", money(v))
     } else {
         format!("{} more", money(-v))
@@ -34,6 +36,11 @@ pub fn sentence(results: &Results, pair: &PairResult) -> String {
     };
     let d = &pair.difference.quantiles; // a minus b
     let (p_a, p_b) = (pair.p_a_cheaper.mean, pair.p_b_cheaper.mean);
+    if p_a == 0.0 && p_b == 0.0 {
+        return format!(
+            "{a} and {b} are identical: the same route and assumptions, so they cost the same in every simulated future. Change one of them to compare."
+        );
+    }
     // Savings of the cheaper option (positive = it costs less).
     let (cheaper, other, p, s10, s50, s90) = if p_b >= p_a {
         (b, a, p_b, d.p10, d.p50, d.p90)

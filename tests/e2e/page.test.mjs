@@ -96,15 +96,21 @@ test("keyboard only: tab to a field, type a value, switch the option tab and rou
   await context.close();
 });
 
-test("a source and year show on keyboard focus", async () => {
+test("a source and year open from a disclosure button, by keyboard, and close with Esc", async () => {
   const { context, page } = await openPage(env.browser, env.server.url);
   await waitForFull(page);
-  const src = page.locator('.field[data-key="wf.agency"] .source');
+  const src = page.locator('.field[data-key="wf.agency"] button.source');
   await src.scrollIntoViewIfNeeded();
   await src.focus();
-  const tip = src.locator(".tip");
-  await tip.waitFor({ state: "visible" });
-  assert.match(await tip.innerText(), /\d{4}/);
+  assert.equal(await src.getAttribute("aria-expanded"), "false");
+  await page.keyboard.press("Enter");
+  const panel = page.locator('.field[data-key="wf.agency"] .source-panel');
+  await panel.waitFor({ state: "visible" });
+  assert.equal(await src.getAttribute("aria-expanded"), "true");
+  assert.match(await panel.innerText(), /\d{4}/);
+  await page.keyboard.press("Escape");
+  await panel.waitFor({ state: "hidden" });
+  assert.equal(await src.getAttribute("aria-expanded"), "false");
   await context.close();
 });
 

@@ -1,0 +1,50 @@
+// axe-core (from npm) finds no accessibility violations at four screen
+// sizes, with every panel and data table open and with three options.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { withBrowser, openPage, waitForFull, ROOT, ARTIFACTS } from "./harness.mjs";
+
+const env = withBrowser();
+const AXE = readFileSync(join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
+
+export const SIZES = [
+  { name: "1280x800", width: 1280, height: 800 },
+  { name: "1920x1080", width: 1920, height: 1080 },
+  { name: "768x1024", width: 768, height: 1024 },
+  { name: "390x844", width: 390, height: 844 },
+];
+
+/** Opens every <details> on the page and waits for the charts. */
+async function openEverything(page) {
+  await page.$$eval("details", (ds) => ds.forEach((d) => (d.open = true)));
+  await page.waitForFunction(() => [...document.querySelectorAll(".chart canvas")].every((c) => c.dataset.drawn === "true"));
+}
+
+/** Runs axe on the page; returns its violations. */
+async function axe(page) {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ["violations"] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) }));
+  });
+}
+
+for (const size of SIZES) {
+  test(`axe: no violations at ${size.name} with every panel and table open`, async () => {
+    const { context, page } = await openPage(env.browser, env.server.url, size);
+    await waitForFull(page);
+    // Three options, so the ranked table and every pair are on the page too.
+    await page.getByRole("button", { name: "+ Add option" }).click();
+    await page.waitForSelector('.card[data-option="2"]');
+    await waitForFull(page);
+    await openEverything(page);
+    const violations = await axe(page);
+    writeFileSync(`${ARTIFACTS}/axe-${size.name}.json`, JSON.stringify(violations, null, 2));
+    console.log(`axe ${size.name}: ${violations.length} violations`);
+    assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+}
