@@ -21,6 +21,7 @@ mod fan;
 mod histogram;
 mod seats;
 mod stacked;
+mod ticks;
 
 pub use canvas::MeasuredCanvas;
 pub use fan::{draw_fan, Band, FanChart, FanSeries, YUnit};
