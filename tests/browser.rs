@@ -239,6 +239,7 @@ async fn changes_list_resets_one_item() {
         baseline: changed.baseline.clone(),
         input: changed.input.clone(),
         preset: changed.preset,
+        council: None,
         dispatch: Callback::from(move |a| sink.borrow_mut().push(a)),
     };
     yew::Renderer::<Changes>::with_root_and_props(root.clone(), props).render();

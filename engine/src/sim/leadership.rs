@@ -264,7 +264,9 @@ impl Leadership {
         let stay = tri(&l.interim_mean_stay_months, param::INTERIM_STAY);
         // Contract draws matter only on the in-source route (skipping them
         // elsewhere changes no number: every draw has its own uniform).
-        let early_exit = tri(&c.partner_early_exit, param::PARTNER_EXIT);
+        let contract = o.route == Route::InSource;
+        let tri_if = |r: &Range, i: usize| if contract { tri(r, i) } else { 0.0 };
+        let early_exit = tri_if(&c.partner_early_exit, param::PARTNER_EXIT);
         let exit_hazard = if o.route != Route::InSource {
             0.0
         } else if early_exit >= 1.0 {
@@ -275,12 +277,15 @@ impl Leadership {
         let mut s = Leadership {
             drawn: Drawn {
                 campaign_success: tri(&l.campaign_success, param::CAMPAIGN_SUCCESS),
-                procurement_failure: tri(&c.procurement_failure, param::PROCUREMENT_FAILURE),
+                procurement_failure: tri_if(&c.procurement_failure, param::PROCUREMENT_FAILURE),
                 exit_hazard,
-                replacement_months: tri(&c.partner_replacement_months, param::REPLACEMENT),
-                handover_probability: tri(&c.handover_probability, param::HANDOVER),
-                variation_probability: tri(&c.variation_probability, param::VARIATION_PROBABILITY),
-                variation_share: tri(&c.variation_share, param::VARIATION_SHARE),
+                replacement_months: tri_if(&c.partner_replacement_months, param::REPLACEMENT),
+                handover_probability: tri_if(&c.handover_probability, param::HANDOVER),
+                variation_probability: tri_if(
+                    &c.variation_probability,
+                    param::VARIATION_PROBABILITY,
+                ),
+                variation_share: tri_if(&c.variation_share, param::VARIATION_SHARE),
             },
             dcs_month: tri(&l.permanent_cost_per_year, param::DCS_PAY) / 12.0,
             interim_month: tri(&l.interim_day_rate, param::INTERIM_RATE)

@@ -33,18 +33,6 @@ impl<T> ByCategory<T> {
         }
     }
 
-    /// The value for category `c`, mutably.
-    pub fn get_mut(&mut self, c: Category) -> &mut T {
-        match c {
-            Category::Leadership => &mut self.leadership,
-            Category::SocialWorkerPay => &mut self.social_worker_pay,
-            Category::AgencyPremium => &mut self.agency_premium,
-            Category::Placements => &mut self.placements,
-            Category::SenTransport => &mut self.sen_transport,
-            Category::Contract => &mut self.contract,
-        }
-    }
-
     /// One value per category from `f`.
     pub fn from_fn(mut f: impl FnMut(Category) -> T) -> Self {
         ByCategory {
@@ -111,19 +99,22 @@ impl MonthSeries<Vec<f64>> {
     /// Store path `p`'s values and add them to `sums`.
     #[inline]
     pub fn store(&mut self, p: usize, v: &MonthSeries<f64>, sums: &mut MonthSeries<f64>) {
-        for c in Category::ALL {
-            let x = *v.spend.get(c);
-            self.spend.get_mut(c)[p] = x;
-            *sums.spend.get_mut(c) += x;
+        macro_rules! put {
+            ($($f:ident).+) => {
+                self.$($f).+[p] = v.$($f).+;
+                sums.$($f).+ += v.$($f).+;
+            };
         }
-        self.total[p] = v.total;
-        sums.total += v.total;
-        self.cumulative[p] = v.cumulative;
-        sums.cumulative += v.cumulative;
-        self.agency_share[p] = v.agency_share;
-        sums.agency_share += v.agency_share;
-        self.stability[p] = v.stability;
-        sums.stability += v.stability;
+        put!(spend.leadership);
+        put!(spend.social_worker_pay);
+        put!(spend.agency_premium);
+        put!(spend.placements);
+        put!(spend.sen_transport);
+        put!(spend.contract);
+        put!(total);
+        put!(cumulative);
+        put!(agency_share);
+        put!(stability);
     }
 }
 
@@ -182,17 +173,23 @@ impl OptState {
     ) -> Self {
         let tri = |r: &Range, i: usize| triangular_inverse(r, u[i]);
         let (c, g, t) = (&o.contract, &o.programmes, &o.own_team);
+        // Draws a route or an absent team never uses are skipped (each draw
+        // has its own uniform, so skipping one changes no other number).
+        let contract = o.route == Route::InSource;
+        let team = t.length_months > 0;
+        let tri_if = |on: bool, r: &Range, i: usize| if on { tri(r, i) } else { 0.0 };
         OptState {
             lead,
             drawn: Drawn {
-                partner_team: tri(&c.team_strength, param::TEAM_STRENGTH),
+                partner_team: tri_if(contract, &c.team_strength, param::TEAM_STRENGTH),
                 recruitment: tri(&g.recruitment, param::RECRUITMENT),
                 mix_shift: tri(&g.mix_shift, param::MIX_SHIFT),
                 travel_training: tri(&g.travel_training, param::TRAVEL_TRAINING),
-                own_team_effect: tri(&t.effect, param::OWN_TEAM_EFFECT),
-                own_team_month: tri(&t.monthly_cost, param::OWN_TEAM_COST),
-                management_month: tri(&c.management_per_month, param::MANAGEMENT),
-                arrival_leave_month: tri(&c.arrival_turnover, param::ARRIVAL_TURNOVER) / 12.0,
+                own_team_effect: tri_if(team, &t.effect, param::OWN_TEAM_EFFECT),
+                own_team_month: tri_if(team, &t.monthly_cost, param::OWN_TEAM_COST),
+                management_month: tri_if(contract, &c.management_per_month, param::MANAGEMENT),
+                arrival_leave_month: tri_if(contract, &c.arrival_turnover, param::ARRIVAL_TURNOVER)
+                    / 12.0,
             },
             s: initial_s,
             permanent: k.establishment * (1.0 - start_agency),
