@@ -17,8 +17,12 @@ use turnaround_engine::{
     validate, ErrorKind, FieldId, Range, Route, ScenarioError, ScenarioInput,
 };
 
-/// The format version this build writes.
-pub const FORMAT_VERSION: u32 = 1;
+/// The format version this build writes. Version 1 was written under model
+/// 2 (two options per preset); version 2 under model 3 (three).
+pub const FORMAT_VERSION: u32 = 2;
+
+/// Said when a link made under model 2 is opened.
+pub const MODEL_2_NOTE: &str = "This link was made with an earlier model (model 2). Every value in it was kept, but the figures now follow model 3: what separates the routes is uncertain, the contract can cost more than its fee, and savings can unwind. Values the link did not set take model 3's preset values, so the numbers differ from when the link was made.";
 
 /// Longest fragment accepted; longer input is cut here before decoding.
 pub const MAX_FRAGMENT: usize = 8_000;
@@ -52,6 +56,9 @@ pub struct Decoded {
     pub warnings: Vec<Warning>,
     /// The council whose own figures the scenario starts from (`la=`), if any.
     pub council: Option<String>,
+    /// Things worth knowing that are not problems (a link made under an
+    /// earlier model), in words.
+    pub notes: Vec<String>,
 }
 
 /// The scenario a link's values are written against: the preset, or, for a
@@ -188,19 +195,32 @@ pub fn decode(fragment: &str) -> Decoded {
             }
         },
     };
-    let pairs = migrate(version, pairs);
-    decode_pairs(pairs, warnings)
+    let (pairs, notes) = migrate(version, pairs);
+    let mut decoded = decode_pairs(pairs, warnings);
+    decoded.notes = notes;
+    decoded
 }
 
 /// Brings key/value pairs written by an older format version up to the
-/// current one. Version 1 is the first release; add a step here (and a
-/// fixture test) whenever a key is renamed or a meaning changes.
-pub fn migrate(version: u32, pairs: Vec<(String, String)>) -> Vec<(String, String)> {
-    // Version 1 is the only released format, so nothing needs carrying
-    // forward yet. A later format adds one step per version, oldest first:
-    // `if version < 2 { rename(&mut pairs, "old.key", "new.key"); }`
-    debug_assert!(version >= 1);
-    pairs
+/// current one, oldest step first, with a note for the user where the
+/// meaning of the figures changed. Add a step here (and a fixture test in
+/// `tests/codec.rs`) whenever a key is renamed or a meaning changes.
+pub fn migrate(
+    version: u32,
+    mut pairs: Vec<(String, String)>,
+) -> (Vec<(String, String)>, Vec<String>) {
+    let mut notes = Vec::new();
+    if version < 2 {
+        // Version 1 (model 2): every preset had two options, so a link that
+        // did not say how many meant two; model 3's presets have three.
+        if !pairs.iter().any(|(k, _)| k == "options") {
+            pairs.push(("options".into(), "2".into()));
+        }
+        // Fields that became ranges read a single number as a fixed range,
+        // so every value of a version-1 link is kept as it was.
+        notes.push(MODEL_2_NOTE.to_string());
+    }
+    (pairs, notes)
 }
 
 fn decode_pairs(mut pairs: Vec<(String, String)>, mut warnings: Vec<Warning>) -> Decoded {
@@ -398,6 +418,7 @@ fn decode_pairs(mut pairs: Vec<(String, String)>, mut warnings: Vec<Warning>) ->
         input,
         warnings,
         council,
+        notes: Vec::new(),
     }
 }
 

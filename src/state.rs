@@ -39,6 +39,9 @@ pub struct AppState {
     pub input: ScenarioInput,
     /// Problems found in the link the page was opened with, kept until dismissed.
     pub link_warnings: Vec<Warning>,
+    /// Notes about the link the page was opened with (made under an earlier
+    /// model), kept until dismissed.
+    pub link_notes: Vec<String>,
     /// The link that produced `link_warnings`, so the user can copy it.
     pub original_link: Option<String>,
     /// How the latest change should be written to the URL.
@@ -193,6 +196,7 @@ impl AppState {
             input: (*baseline).clone(),
             baseline,
             link_warnings: Vec::new(),
+            link_notes: Vec::new(),
             original_link: None,
             commit: Commit::FromUrl,
             revision: 0,
@@ -319,6 +323,7 @@ impl AppState {
                 next.input = decoded.input;
                 next.original_link = (!decoded.warnings.is_empty()).then_some(raw);
                 next.link_warnings = decoded.warnings;
+                next.link_notes = decoded.notes;
                 commit = Commit::FromUrl;
             }
             Action::Open {
@@ -333,6 +338,7 @@ impl AppState {
             }
             Action::DismissLinkWarnings => {
                 next.link_warnings.clear();
+                next.link_notes.clear();
                 next.original_link = None;
                 return next;
             }

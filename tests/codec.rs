@@ -2,7 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use turnaround::codec::{decode, encode, FORMAT_VERSION};
+use turnaround::codec::{decode, encode, FORMAT_VERSION, MODEL_2_NOTE};
 use turnaround::params::{Kind, Value, PARAMS};
 use turnaround::state::rebalance_mix;
 use turnaround_engine::presets::{preset, PresetId};
@@ -72,6 +72,42 @@ fn version_1_fixture_links_keep_opening() {
         Range::new(750.0, 820.0, 900.0)
     );
     assert_eq!(s.options[1].contract.value, 1_400_000.0);
+    assert_eq!(d.notes, vec![MODEL_2_NOTE.to_string()]);
+}
+
+/// Version-1 links as model 2's page wrote them: two options unless they
+/// said otherwise, and single numbers for inputs that model 3 made ranges.
+/// Every value is kept, and the page is told the figures follow model 3.
+#[test]
+fn model_2_links_keep_their_inputs_and_say_the_figures_follow_model_3() {
+    let fixtures: &[&str] = &[
+        // Sandwell, one shared and two per-option edits, no option count.
+        "v=1&preset=sandwell-2012&seed=2012&paths=10000&horizon=60&wf.agency=0.3&o2.ctr.team=0.5&o1.camp.p=0.8",
+        // England, the `o.` shorthand for every option.
+        "v=1&preset=england-2024&seed=2024&paths=10000&horizon=60&o.proc.fail=0.2&st.shock=0.1",
+    ];
+    let d = decode(fixtures[0]);
+    assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+    assert_eq!(d.notes, vec![MODEL_2_NOTE.to_string()]);
+    let s = &d.input;
+    assert_eq!(s.options.len(), 2, "model 2's presets had two options");
+    assert_eq!(s.context.workforce.start_agency_share, 0.3);
+    assert_eq!(s.options[1].contract.team_strength, Range::fixed(0.5));
+    assert_eq!(s.options[0].leadership.campaign_success, Range::fixed(0.8));
+    assert!(validate(s).is_ok());
+
+    let d = decode(fixtures[1]);
+    assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+    assert_eq!(d.input.options.len(), 2);
+    for o in &d.input.options {
+        assert_eq!(o.contract.procurement_failure, Range::fixed(0.2));
+    }
+    assert_eq!(d.input.context.stability.shock, Range::fixed(0.1));
+
+    // What this version writes opens without the note.
+    let again = decode(&encode(d.preset, &d.input));
+    assert!(again.notes.is_empty());
+    assert_eq!(again.input, d.input);
 }
 
 #[test]
@@ -132,7 +168,7 @@ fn bad_links_apply_what_is_valid_and_say_what_was_ignored() {
         ),
         ("v=1&warp.speed=9", "not a setting this version knows"),
         ("v=1&o9.ctr.value=1", "no such option"),
-        ("v=1&o4.ctr.value=1", "the scenario has 3 options"),
+        ("v=2&o4.ctr.value=1", "the scenario has 3 options"),
         ("v=1&ctr.value=1", "belongs to an option"),
         ("v=1&o1.wf.fte=200", "shared by all options"),
         ("v=1&o1.route=teleport", "route must be"),

@@ -2,7 +2,7 @@
 //! a bad value arrives: a link, a JSON scenario file or a saved scenario.
 #![cfg(not(target_arch = "wasm32"))]
 
-use turnaround::codec::decode;
+use turnaround::codec::{decode, FORMAT_VERSION};
 use turnaround::export::{parse_scenario_json, scenario_json, ImportError};
 use turnaround::format::trim;
 use turnaround::params::{Kind, ParamDef, Value, PARAMS};
@@ -57,7 +57,7 @@ fn a_bad_value_in_a_link_or_saved_scenario_names_its_own_field_and_range() {
     for p in PARAMS {
         for option in options_of(p, n) {
             let link = format!(
-                "v=1&preset={}&{}={}",
+                "v={FORMAT_VERSION}&preset={}&{}={}",
                 id.id(),
                 p.url_key(option),
                 too_big(p)

@@ -67,6 +67,7 @@ pub fn app() -> Html {
             />
             <LinkWarnings
                 warnings={state.link_warnings.clone()}
+                notes={state.link_notes.clone()}
                 original={state.original_link.clone()}
                 on_dismiss={dispatch.reform(|_| Action::DismissLinkWarnings)}
             />

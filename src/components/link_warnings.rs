@@ -13,17 +13,33 @@ pub struct LinkWarningsProps {
     pub original: Option<String>,
     /// Hide the message.
     pub on_dismiss: Callback<()>,
+    /// Notes that are not problems (a link made under an earlier model).
+    #[prop_or_default]
+    pub notes: Vec<String>,
 }
 
 /// Lists what a link asked for that was not applied, and keeps the original
 /// link copyable. Renders nothing for a clean link.
 #[function_component(LinkWarnings)]
 pub fn link_warnings(props: &LinkWarningsProps) -> Html {
+    let notes = (!props.notes.is_empty()).then(|| {
+        html! {
+            <section class="notice" role="status" id="link-notes">
+                <h2>{ "About this link" }</h2>
+                { for props.notes.iter().map(|n| html! { <p>{ n }</p> }) }
+                if props.warnings.is_empty() {
+                    <button class="secondary" onclick={props.on_dismiss.reform(|_| ())}>{ "Dismiss" }</button>
+                }
+            </section>
+        }
+    });
     if props.warnings.is_empty() {
-        return html! {};
+        return html! { { for notes } };
     }
     let original = props.original.clone().unwrap_or_default();
     html! {
+        <>
+        { for notes }
         <section class="notice warning" role="alert" id="link-warnings">
             <h2>{ "This link could not be opened exactly as written" }</h2>
             <p>{ "Every valid value in it was applied. These parts were ignored:" }</p>
@@ -38,5 +54,6 @@ pub fn link_warnings(props: &LinkWarningsProps) -> Html {
             </label>
             <button class="secondary" onclick={props.on_dismiss.reform(|_| ())}>{ "Dismiss" }</button>
         </section>
+        </>
     }
 }
