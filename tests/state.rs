@@ -315,3 +315,21 @@ fn a_mix_share_below_the_planned_shift_is_explained_in_those_words() {
         "{msg}"
     );
 }
+
+/// Model 3: the verdict says how much the answer rests on the contract
+/// being let, where procurement can fail; never for two recruit routes.
+#[test]
+fn the_verdict_says_how_much_rests_on_the_contract_being_let() {
+    use turnaround::components::verdict::sentence;
+    let mut input = preset(PresetId::Sandwell2012);
+    input.simulation.paths = 400;
+    let results = turnaround_engine::simulate(&validate(&input).unwrap());
+    let pair = |a, b| results.pairs.iter().find(|p| p.a == a && p.b == b).unwrap();
+    let with_partner = sentence(&results, pair(0, 1));
+    assert!(
+        with_partner.contains("rests partly on the contract being let: it is let in"),
+        "{with_partner}"
+    );
+    let recruit_only = sentence(&results, pair(0, 2));
+    assert!(!recruit_only.contains("contract"), "{recruit_only}");
+}

@@ -57,6 +57,18 @@ pub fn option_card(props: &OptionCardProps) -> Html {
                     <dt>{ "Route's own cost, 80% range" }</dt>
                     <dd data-metric="route-cost-range">{ format!("{} to {}", money(r.route_cost.quantiles.p10), money(r.route_cost.quantiles.p90)) }</dd>
                 </div>
+                if r.contract_let.mean > 0.0 {
+                    <div>
+                        <dt>{ "Paid to the partner (median; 90% of futures at most)" }
+                            <span class="hint">{ format!(
+                                "Fee paid on results plus variations and extensions; more than the contract value in {} of futures. The contract is let in {} of futures.",
+                                percent(r.p_paid_above_value.mean),
+                                percent(r.contract_let.mean)
+                            ) }</span>
+                        </dt>
+                        <dd data-metric="paid-to-partner">{ format!("{} (P90 {})", money(r.paid_to_partner.quantiles.p50), money(r.paid_to_partner.quantiles.p90)) }</dd>
+                    </div>
+                }
                 <div>
                     <dt>{ format!("Service spend over {years} years (median)") }
                         <span class="hint">{ "Social workers, agency premium, placements and SEN transport." }</span>

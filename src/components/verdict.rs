@@ -71,7 +71,30 @@ pub fn sentence(results: &Results, pair: &PairResult) -> String {
         let (fewer, by) = if dc > 0.0 { (b, dc) } else { (a, -dc) };
         format!(" {fewer} has {by:.1} fewer leadership changes on average.")
     };
-    cost + &stability
+    cost + &contract_clause(results, pair) + &stability
+}
+
+/// How much the answer rests on the contract being let, when one of the
+/// pair procures a partner and procurement can fail.
+fn contract_clause(results: &Results, pair: &PairResult) -> String {
+    let (Some(pa), Some(pb)) = (&pair.p_a_cheaper_if_let, &pair.p_b_cheaper_if_let) else {
+        return String::new();
+    };
+    let share = pair.paths_let as f64 / results.paths.max(1) as f64;
+    if pair.paths_let == 0 || share >= 0.995 {
+        return String::new();
+    }
+    let (a, b) = (&results.options[pair.a].name, &results.options[pair.b].name);
+    let (who, p) = if pb.mean >= pa.mean {
+        (b, pb.mean)
+    } else {
+        (a, pa.mean)
+    };
+    format!(
+        " The answer rests partly on the contract being let: it is let in {} of futures, and where it is, {who} is cheaper in {}.",
+        percent(share),
+        percent(p)
+    )
 }
 
 /// One sentence per comparison with the first option (or every pair when
