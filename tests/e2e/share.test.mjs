@@ -133,7 +133,7 @@ test("copy link puts the page's link on the clipboard and says so; the QR code f
   await waitForFull(page);
   // A fresh page has no fragment yet; the share link always holds the whole scenario.
   const link = await page.locator("#share-link").inputValue();
-  assert.equal(link, await page.evaluate(() => `${location.origin}${location.pathname}#v=1&preset=sandwell-2012&seed=2012&paths=10000&horizon=60`));
+  assert.equal(link, await page.evaluate(() => `${location.origin}${location.pathname}#v=2&preset=sandwell-2012&seed=2012&paths=10000&horizon=60`));
   await page.getByRole("button", { name: "Copy link" }).click();
   await page.getByText("Link copied").waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
@@ -156,19 +156,20 @@ test("results CSV has a row per option, category and month; headline CSV has the
   assert.equal(results.name, "turnaround-sandwell-2012-results-by-month.csv");
   const rows = parseCsv(await readFile(results.path, "utf8"));
   assert.deepEqual(rows[0], ["option", "category", "month", "p5", "p10", "p25", "p50", "p75", "p90", "p95", "mean"]);
-  assert.equal(rows.length, 1 + 2 * (6 + 2) * 60);
+  // Three options in the preset (model 3), eight series each, 60 months.
+  assert.equal(rows.length, 1 + 3 * (6 + 2) * 60);
   assert.ok(rows.slice(1).every((r) => r.length === 11 && r.slice(3).every((v) => Number.isFinite(Number(v)))));
   assert.deepEqual([...new Set(rows.slice(1).map((r) => r[1]))], [
-    "Leadership", "Social worker pay", "Agency premium", "Placements", "SEN transport", "Contract", "Total", "Cumulative total",
+    "Leadership", "Social worker pay", "Agency premium", "Placements", "SEN transport", "Contract and improvement team", "Total", "Cumulative total",
   ]);
 
   const head = await download(page, () => page.locator("#download-headlines-csv").click());
   const hrows = parseCsv(await readFile(head.path, "utf8"));
   assert.equal(hrows[0][0], "kind");
   assert.equal(hrows[0].at(-1), "link");
-  assert.equal(hrows.length, 1 + 2 + 1);
+  assert.equal(hrows.length, 1 + 3 + 3); // three options, three pairs
   const fragment = (await page.locator("#share-link").inputValue()).split("#")[1];
-  assert.match(fragment, /^v=1&preset=sandwell-2012/);
+  assert.match(fragment, /^v=2&preset=sandwell-2012/);
   assert.ok(hrows.slice(1).every((r) => r.at(-1) === fragment));
   assert.deepEqual(page.problems, []);
   await context.close();

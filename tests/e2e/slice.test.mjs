@@ -17,7 +17,7 @@ test("the default scenario loads with results, charts and no console errors", as
   await waitForFull(page);
   const status = await page.locator("#run-status").innerText();
   assert.match(status, /10,000 paths, 60 months/);
-  assert.equal(await page.locator(".card[data-option]").count(), 2);
+  assert.equal(await page.locator(".card[data-option]").count(), 3);
   assert.match(await page.locator('.card[data-option="0"] [data-metric="total-p50"]').innerText(), /^£\d/);
   for (const id of ["chart-cumulative", "chart-difference", "chart-annual", "chart-seats-0", "chart-agency"]) {
     await page.waitForSelector(`#${id} canvas[data-drawn="true"]`);
