@@ -212,7 +212,10 @@ fn probe_files_and_links_accept_and_refuse_alike() {
     ];
     for (edit, pair) in cases {
         let file = parse_scenario_json(&file_with(edit));
-        let link = decode(&format!("v=1&preset=sandwell-2012&{pair}"));
+        let link = decode(&format!(
+            "v={}&preset=sandwell-2012&{pair}",
+            turnaround::codec::FORMAT_VERSION
+        ));
         match file {
             Ok((_, opened)) => {
                 assert!(
