@@ -500,10 +500,15 @@ fn split_option(key: &str) -> (Target, &str) {
 
 fn parse_number(s: &str) -> Option<f64> {
     let s = s.trim();
-    if s.is_empty() || s.len() > 32 {
+    if s.is_empty() || s.len() > MAX_NUMBER_CHARS {
         return None;
     }
-    s.parse::<f64>().ok().filter(|v| v.is_finite())
+    // `+ 0.0` turns -0 into 0: the writer leaves out values equal to the
+    // preset's, and -0 == 0, so a -0 would not survive a round trip.
+    s.parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+        .map(|v| v + 0.0)
 }
 
 fn parse_value(raw: &str, kind: Kind) -> Option<Value> {
@@ -523,13 +528,38 @@ fn parse_value(raw: &str, kind: Kind) -> Option<Value> {
     }
 }
 
-/// Rust writes the shortest decimal that reads back to the same f64, so a
-/// link reproduces values exactly.
+/// Longest number the reader accepts, in characters. Every finite f64 fits
+/// in its shortest exact form (at most 24 characters: `-1.2345678901234567e-308`).
+pub const MAX_NUMBER_CHARS: usize = 32;
+
+/// A number as the link writes it: the fewest digits that read back to the
+/// same f64, plain (`0.25`, `1400000`) or with an exponent where plain would
+/// be long (`1e-31`, not 33 characters of zeros). Rust's `{}` and `{:e}`
+/// both give the fewest digits that round-trip, so either reads back exactly,
+/// and the exponent form of any f64 fits in [`MAX_NUMBER_CHARS`].
+pub fn format_number(v: f64) -> String {
+    let plain = format!("{v}");
+    let exp = format!("{v:e}");
+    // Plain unless the exponent form is much shorter: `1400000` stays
+    // readable, `0.0000001` becomes `1e-7`.
+    if exp.len() + 3 < plain.len() {
+        exp
+    } else {
+        plain
+    }
+}
+
+/// A value as the link writes it (see [`format_number`]).
 fn format_value(value: &Value) -> String {
     match value {
-        Value::Scalar(v) => format!("{v}"),
-        Value::Range(r) if r.low == r.likely && r.likely == r.high => format!("{}", r.likely),
-        Value::Range(r) => format!("{},{},{}", r.low, r.likely, r.high),
+        Value::Scalar(v) => format_number(*v),
+        Value::Range(r) if r.low == r.likely && r.likely == r.high => format_number(r.likely),
+        Value::Range(r) => format!(
+            "{},{},{}",
+            format_number(r.low),
+            format_number(r.likely),
+            format_number(r.high)
+        ),
     }
 }
 

@@ -202,9 +202,16 @@ pub fn scenario_json(preset: PresetId, input: &ScenarioInput) -> String {
     serde_json::to_string_pretty(&doc).unwrap_or_default()
 }
 
+/// Largest scenario file read, in bytes. A real file is a few kilobytes;
+/// anything bigger is refused before it is parsed (a huge file would hold
+/// the page's memory or trap the wasm).
+pub const MAX_FILE_BYTES: usize = 1_000_000;
+
 /// Why a scenario file was not opened.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {
+    /// Larger than [`MAX_FILE_BYTES`] (its size in bytes).
+    TooLarge(u64),
     /// Not JSON at all.
     NotJson,
     /// JSON, but not a Turnaround scenario file.
@@ -220,6 +227,12 @@ pub enum ImportError {
 impl std::fmt::Display for ImportError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
+            ImportError::TooLarge(n) => write!(
+                f,
+                "This file is {:.1} MB; a scenario file is a few kilobytes and at most {} MB, so it was not opened. Choose a file saved with \u{201c}Download scenario (JSON)\u{201d}.",
+                *n as f64 / 1e6,
+                MAX_FILE_BYTES / 1_000_000
+            ),
             ImportError::NotJson => write!(
                 f,
                 "This file is not a JSON file, so it could not be opened. Choose a file saved with the \u{201c}Scenario file (JSON)\u{201d} button under \u{201c}Download and print\u{201d}."
@@ -244,31 +257,84 @@ impl std::fmt::Display for ImportError {
     }
 }
 
-/// Reads a scenario file: the preset and a scenario that passes validation.
+/// The head of a scenario file, read first (unknown fields are ignored).
+#[derive(serde::Deserialize)]
+struct FileHead {
+    format: Option<Json>,
+    version: Option<Json>,
+    preset: Option<Json>,
+    scenario: Option<serde::de::IgnoredAny>,
+}
+
+/// The scenario of a file, read once the head is right.
+#[derive(serde::Deserialize)]
+struct FileBody {
+    scenario: ScenarioInput,
+}
+
+/// Reads a scenario file: the preset and a scenario that passes the same
+/// rules as a link. A file is opened only when its scenario can be written
+/// as a link that reopens it bit for bit: it is encoded and decoded, and any
+/// value the link would refuse (a bound, a name, the seed, the horizon) is
+/// refused here with the link's own message.
 pub fn parse_scenario_json(text: &str) -> Result<(PresetId, ScenarioInput), ImportError> {
-    let doc: Json = serde_json::from_str(text).map_err(|_| ImportError::NotJson)?;
-    if doc.get("format").and_then(Json::as_str) != Some(SCENARIO_FORMAT) {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge(text.len() as u64));
+    }
+    serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(|_| ImportError::NotJson)?;
+    let head: FileHead = serde_json::from_str(text).map_err(|_| ImportError::WrongFormat)?;
+    if head.format.as_ref().and_then(Json::as_str) != Some(SCENARIO_FORMAT) {
         return Err(ImportError::WrongFormat);
     }
-    match doc.get("version").and_then(Json::as_u64) {
+    match head.version.as_ref().and_then(Json::as_u64) {
         Some(v) if v > SCENARIO_VERSION => return Err(ImportError::NewerVersion(v)),
         Some(v) if v >= 1 => {}
         _ => return Err(ImportError::WrongFormat),
     }
-    let id = doc
-        .get("preset")
+    let id = head
+        .preset
+        .as_ref()
         .and_then(Json::as_str)
         .ok_or_else(|| ImportError::UnknownPreset("(none)".into()))?;
     let preset = PresetId::from_id(id)
         .ok_or_else(|| ImportError::UnknownPreset(id.chars().take(40).collect()))?;
-    let scenario = doc
-        .get("scenario")
-        .ok_or_else(|| ImportError::InvalidScenario("it has no \u{201c}scenario\u{201d}".into()))?;
-    let input: ScenarioInput = serde_json::from_value(scenario.clone())
+    if head.scenario.is_none() {
+        return Err(ImportError::InvalidScenario(
+            "it has no \u{201c}scenario\u{201d}".into(),
+        ));
+    }
+    let body: FileBody = serde_json::from_str(text)
         .map_err(|e| ImportError::InvalidScenario(format!("the scenario is malformed ({e})")))?;
+    let input = body.scenario;
     turnaround_engine::validate(&input)
         .map_err(|e| ImportError::InvalidScenario(crate::explain::explain(&e)))?;
-    Ok((preset, input))
+    // One rule for every route: the link's.
+    let link = codec::encode(preset, &input);
+    if link.len() > codec::MAX_FRAGMENT {
+        return Err(ImportError::InvalidScenario(format!(
+            "it would need a link of {} characters, over the limit of {}",
+            link.len(),
+            codec::MAX_FRAGMENT
+        )));
+    }
+    let decoded = codec::decode(&link);
+    if let Some(w) = decoded.warnings.first() {
+        return Err(ImportError::InvalidScenario(w.to_string()));
+    }
+    if decoded.preset != preset || decoded.input != input {
+        return Err(ImportError::InvalidScenario(
+            "it holds values a link cannot carry".into(),
+        ));
+    }
+    // The link's reading (the same numbers; -0 read as 0), so the file and
+    // its link open the same scenario to the bit.
+    Ok((preset, decoded.input))
+}
+
+/// True when two scenarios are the same to the bit (`-0.0` differs from
+/// `0.0`; `==` on floats would not tell).
+pub fn bit_identical(a: &ScenarioInput, b: &ScenarioInput) -> bool {
+    format!("{a:?}") == format!("{b:?}")
 }
 
 #[cfg(test)]

@@ -91,6 +91,15 @@ pub fn exports(props: &ExportsProps) -> Html {
             let name = file.name();
             let message = message.clone();
             let dispatch = dispatch.clone();
+            // Refuse a huge file before reading it into memory.
+            if file.size() > export::MAX_FILE_BYTES as f64 {
+                input.set_value("");
+                message.set(Some(Message::Problem(format!(
+                    "\u{201c}{name}\u{201d}: {}",
+                    export::ImportError::TooLarge(file.size() as u64)
+                ))));
+                return;
+            }
             wasm_bindgen_futures::spawn_local(async move {
                 let text = wasm_bindgen_futures::JsFuture::from(file.text())
                     .await

@@ -151,3 +151,31 @@ test("tabs saving at the same instant: every save is kept, and each says Saved o
   for (const p of pages) assert.deepEqual(p.problems, []);
   await context.close();
 });
+
+test("a scenario file over 1 MB is refused with a clear message before it is read; the page is unchanged", async () => {
+  const { context, page } = await openPage(env.browser, env.server.url + LINK);
+  await waitForFull(page);
+  const big = Buffer.alloc(130 * 1024 * 1024 / 64, "x"); // 2 MB
+  await page.locator("#open-json").setInputFiles({ name: "huge.json", mimeType: "application/json", buffer: big });
+  await page.getByRole("alert").filter({ hasText: "huge.json" }).filter({ hasText: "at most 1 MB" }).waitFor();
+  assert.ok(page.url().endsWith(LINK));
+  assert.equal(await page.locator("#failure").count(), 0);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test("probe: #v=1&st.churn=1e-31, changed and reloaded, keeps the value with no warning", async () => {
+  const { context, page } = await openPage(env.browser, env.server.url + "#v=1&st.churn=1e-31");
+  await waitForFull(page);
+  const slider = page.locator("input[type=range]").first();
+  await slider.focus();
+  await page.keyboard.press("ArrowRight");
+  await page.waitForFunction(() => location.hash.includes("st.churn=1e-31") && location.hash.includes("preset="));
+  const hash = await page.evaluate(() => location.hash);
+  await page.reload();
+  await waitForFull(page);
+  assert.equal(await page.evaluate(() => location.hash), hash);
+  assert.equal(await page.locator("#link-warnings").count(), 0, "no warning");
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
