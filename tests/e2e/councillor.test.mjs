@@ -87,21 +87,28 @@ test("the difference leads: chance and median difference first, then each route'
   await context.close();
 });
 
-test("a new option takes the route the user picks; three options are ranked against a chosen baseline", async () => {
+test("a new option takes the route the user picks; options are ranked against a chosen baseline", async () => {
   const { context, page } = await openPage(env.browser, env.server.url);
   await waitForFull(page);
+  const n = await page.locator(".card[data-option]").count();
   await page.selectOption("#new-option-route", "interim_chain");
   await page.getByRole("button", { name: "+ Add option" }).click();
-  await page.waitForFunction(() => /o3\.route=interim_chain/.test(location.hash));
+  await page.waitForFunction((k) => new RegExp(`o${k}\\.route=interim_chain`).test(location.hash), n + 1);
   await waitForFull(page);
   const rows = page.locator(".ranked-table tbody tr[data-option]");
-  assert.equal(await rows.count(), 2, "two options ranked against the baseline");
-  // Pick another baseline: the table follows.
-  await page.selectOption(".baseline-picker select", "2");
+  assert.equal(await rows.count(), n, "every other option ranked against the baseline");
+  // With three or more options the verdict is one sentence, not one per pair.
+  assert.equal(await page.locator(".verdict p").count(), 1);
+  // Pick another baseline: the table follows, and focus stays on the picker.
+  const picker = page.locator(".baseline-picker select");
+  await picker.focus();
+  await picker.selectOption(String(n));
   await page.waitForFunction(() => /against Interim cover only/.test(document.querySelector("#ranked-caption").textContent));
+  assert.equal(await page.evaluate(() => document.activeElement.closest(".baseline-picker") !== null), true);
   // A difference chart for every pair.
-  for (const id of ["chart-difference", "chart-difference-1", "chart-difference-2"]) {
-    await page.waitForSelector(`#${id} canvas[data-drawn="true"]`);
+  const pairs = ((n + 1) * n) / 2;
+  for (let k = 0; k < pairs; k++) {
+    await page.waitForSelector(`#chart-difference${k ? `-${k}` : ""} canvas[data-drawn="true"]`);
   }
   assert.deepEqual(page.problems, []);
   await context.close();
@@ -110,12 +117,18 @@ test("a new option takes the route the user picks; three options are ranked agai
 test("two identical options are said to be identical, not '0% cheaper'", async () => {
   const { context, page } = await openPage(env.browser, env.server.url);
   await waitForFull(page);
+  // Leave two options, then add a copy of the first one's route.
+  for (let n = await page.locator(".option-name").count(); n > 1; n--) {
+    await page.getByRole("button", { name: /^Remove option/ }).last().click();
+    await page.waitForFunction((k) => document.querySelectorAll(".option-name").length === k, n - 1);
+  }
   await page.selectOption("#new-option-route", "recruit");
   await page.getByRole("button", { name: "+ Add option" }).click();
-  await page.waitForSelector('.card[data-option="2"]');
+  await page.waitForSelector('.option-name:nth-child(2)');
   await waitForFull(page);
+  await page.waitForSelector('.card[data-option="1"]');
   const verdict = await page.locator(".verdict").innerText();
-  assert.match(verdict, /Recruit and Recruit \(3\) are identical/);
+  assert.match(verdict, /Recruit and Recruit \(2\) are identical/);
   assert.doesNotMatch(verdict, /in 0% of simulated futures/);
   assert.deepEqual(page.problems, []);
   await context.close();
