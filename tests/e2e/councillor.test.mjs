@@ -1,7 +1,7 @@
 // Issue 11, "a page a councillor can read": each item as a user meets it.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { withBrowser, openPage, waitForFull } from "./harness.mjs";
+import { withBrowser, openPage, waitForFull, ARTIFACTS } from "./harness.mjs";
 
 const env = withBrowser();
 
@@ -243,5 +243,31 @@ test("provenance: app version, model version and build date in the footer", asyn
   await waitForFull(page);
   const line = await page.locator("#provenance").innerText();
   assert.match(line, /Turnaround \d+\.\d+\.\d+ · turnaround-engine \d+\.\d+\.\d+ model \d+ · built \d{4}-\d{2}-\d{2}/);
+  await context.close();
+});
+
+test("presentation mode: verdict then one chart at a time, keys and clicker, QR code; kept in the link with large type", async () => {
+  const { context, page } = await openPage(env.browser, `${env.server.url}?present=1&large=1`, { width: 1920, height: 1080 });
+  await page.waitForSelector(".presentation .verdict p");
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains("large-type")), true, "large type from the link");
+  assert.equal(await page.locator(".presentation").getAttribute("data-slide"), "0");
+  assert.ok(await page.locator(".present-qr svg.qr-code").isVisible(), "a QR code for the room");
+  assert.ok((await page.locator(".present-qr svg.qr-code").boundingBox()).width >= 200, "a large QR code");
+  assert.equal(await page.locator(".present-control").count(), 3, "a few key assumptions as large controls");
+  await page.screenshot({ path: `${ARTIFACTS}/presentation-verdict-1920x1080.png` });
+  await page.keyboard.press("ArrowRight");
+  await page.waitForSelector('.presentation[data-slide="1"] #present-chart-difference canvas[data-drawn="true"]');
+  await page.screenshot({ path: `${ARTIFACTS}/presentation-chart-1920x1080.png` });
+  await page.keyboard.press(" ");
+  await page.waitForSelector('.presentation[data-slide="2"] canvas[data-drawn="true"]');
+  await page.keyboard.press("PageUp");
+  await page.waitForSelector('.presentation[data-slide="1"]');
+  await page.keyboard.press("Escape");
+  await page.waitForSelector(".results-column");
+  assert.equal(await page.evaluate(() => location.search), "?large=1", "leaving drops the mode from the link, keeps large type");
+  // Entering from the page puts the mode in the link.
+  await page.locator("#present").click();
+  await page.waitForFunction(() => location.search.includes("present=1"));
+  assert.deepEqual(page.problems, []);
   await context.close();
 });
