@@ -182,6 +182,8 @@ for (const width of [1280, 390]) {
     const { context, page } = await openPage(env.browser, env.server.url, { width, height: 844 });
     await waitForFull(page);
     const hash = await page.evaluate(() => location.hash);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `no horizontal scrolling at ${width}px (${overflow}px too wide)`);
     await page.keyboard.press("Tab");
     assert.equal(await page.evaluate(() => document.activeElement.textContent), "Skip to results");
     assert.ok(await page.locator(".skip-link").first().isVisible(), "visible when focused");
