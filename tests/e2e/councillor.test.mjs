@@ -273,3 +273,24 @@ test("presentation mode: verdict then one chart at a time, keys and clicker, QR 
   assert.deepEqual(page.problems, []);
   await context.close();
 });
+
+test("tapping a chart keeps its readout until dismissed", async () => {
+  const { context, page } = await openPage(env.browser, env.server.url, { width: 768, height: 1024 });
+  await waitForFull(page);
+  const canvas = page.locator("#chart-cumulative canvas");
+  await page.waitForSelector('#chart-cumulative canvas[data-drawn="true"]');
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  const readout = page.locator("#chart-cumulative .readout");
+  const idle = await readout.innerText();
+  await page.mouse.click(box.x + box.width * 0.6, box.y + box.height * 0.5);
+  await page.waitForFunction((t) => document.querySelector("#chart-cumulative .readout").textContent !== t, idle);
+  const shown = await readout.innerText();
+  // The pointer leaves: the readout stays.
+  await page.mouse.move(1, 1);
+  assert.equal(await readout.innerText(), shown);
+  await page.locator("#chart-cumulative .readout-dismiss").click();
+  await page.waitForFunction((t) => document.querySelector("#chart-cumulative .readout").textContent === t, idle);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
