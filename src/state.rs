@@ -55,6 +55,8 @@ pub struct AppState {
     pub rejected: Option<Rejection>,
     /// Undo and redo over committed scenarios.
     pub history: HistoryRef,
+    /// Presentation mode: the verdict and one chart at a time, full screen.
+    pub present: bool,
 }
 
 /// An edit the model refused: which field, and the message to show there.
@@ -180,6 +182,8 @@ pub enum Action {
     DismissLinkWarnings,
     /// Turn the large-type (projector) setting on or off.
     SetLargeType(bool),
+    /// Enter or leave presentation mode.
+    SetPresent(bool),
     /// Go back to the previous settled scenario.
     Undo,
     /// Go forward again after an undo.
@@ -203,6 +207,7 @@ impl AppState {
             large_type: false,
             rejected: None,
             history: HistoryRef::default(),
+            present: false,
         }
     }
 
@@ -344,6 +349,10 @@ impl AppState {
             }
             Action::SetLargeType(on) => {
                 next.large_type = on;
+                return next;
+            }
+            Action::SetPresent(on) => {
+                next.present = on;
                 return next;
             }
             Action::Undo | Action::Redo => {

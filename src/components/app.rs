@@ -5,8 +5,8 @@ use yew::prelude::*;
 use crate::codec;
 use crate::components::{
     assumptions::Assumptions, changes::Changes, council_picker::CouncilPicker, header::Header,
-    help_panel::HelpPanel, link_warnings::LinkWarnings, pinned::Pinned, results::ResultsView,
-    share_and_save::ShareAndSave,
+    help_panel::HelpPanel, link_warnings::LinkWarnings, pinned::Pinned, presentation::Presentation,
+    results::ResultsView, share_and_save::ShareAndSave,
 };
 use crate::hooks::{current_fragment, use_compute, use_url_sync};
 use crate::state::{Action, AppState};
@@ -16,13 +16,72 @@ use turnaround_engine::presets::PresetId;
 fn initial_state() -> AppState {
     let base = AppState::new(PresetId::Sandwell2012);
     let raw = current_fragment();
-    if raw.is_empty() {
-        return base;
+    let (present, large) = view_flags(&location_search());
+    let state = if raw.is_empty() {
+        base
+    } else {
+        base.apply(Action::OpenLink {
+            decoded: codec::decode(&raw),
+            raw,
+        })
+    };
+    state
+        .apply(Action::SetPresent(present))
+        .apply(Action::SetLargeType(large))
+}
+
+/// The page's query string (`?present=1&large=1`), which holds how the page
+/// is viewed; the fragment holds the scenario.
+fn location_search() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// Presentation mode and large type, from a query string.
+pub fn view_flags(search: &str) -> (bool, bool) {
+    let on = |name: &str| {
+        search
+            .trim_start_matches('?')
+            .split('&')
+            .any(|kv| kv == format!("{name}=1"))
+    };
+    (on("present"), on("large"))
+}
+
+/// The query string for presentation mode and large type (empty when off).
+pub fn view_search(present: bool, large: bool) -> String {
+    let parts: Vec<&str> = [(present, "present=1"), (large, "large=1")]
+        .iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, kv)| *kv)
+        .collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", parts.join("&"))
     }
-    base.apply(Action::OpenLink {
-        decoded: codec::decode(&raw),
-        raw,
-    })
+}
+
+/// Keeps the view settings in the address, without a history entry.
+fn write_view_flags(present: bool, large: bool) {
+    let Some(w) = web_sys::window() else {
+        return;
+    };
+    let search = view_search(present, large);
+    if location_search() == search {
+        return;
+    }
+    let loc = w.location();
+    let url = format!(
+        "{}{}{}",
+        loc.pathname().unwrap_or_default(),
+        search,
+        loc.hash().unwrap_or_default()
+    );
+    if let Ok(h) = w.history() {
+        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
 }
 
 /// The whole page.
@@ -40,12 +99,23 @@ pub fn app() -> Html {
     };
     use_url_sync(&state, dispatch.clone());
     let compute = use_compute(&state.input, state.revision);
+    use_effect_with((state.present, state.large_type), |(present, large)| {
+        write_view_flags(*present, *large);
+    });
     // Sizes are in rem, so the large-type setting lives on <html>.
     use_effect_with(state.large_type, |large| {
         if let Some(root) = gloo::utils::document().document_element() {
             let _ = root.class_list().toggle_with_force("large-type", *large);
         }
     });
+
+    if state.present {
+        return html! {
+            <div class="app presenting">
+                <Presentation state={(*state).clone()} compute={compute.clone()} dispatch={dispatch.clone()} />
+            </div>
+        };
+    }
 
     html! {
         <div class="app">

@@ -103,25 +103,53 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
         );
     }
 
-    let on_move = {
+    // A tap or click pins the readout until dismissed (on touch there is
+    // no hover, and a readout that vanishes cannot be read out to a room).
+    let pinned = use_state(|| false);
+    let text_at = {
         let layout = layout.clone();
-        let readout = readout.clone();
         let spec = props.spec.clone();
-        Callback::from(move |e: PointerEvent| {
+        move |e: &PointerEvent| {
             let dpr = web_sys::window()
                 .map_or(1.0, |w| w.device_pixel_ratio())
                 .max(1.0);
-            let text = layout
+            layout
                 .borrow()
                 .as_ref()
                 .and_then(|l| l.index_at(e.offset_x() as f64 * dpr, spec.len()))
-                .map(|i| spec.readout(i));
+                .map(|i| spec.readout(i))
+        }
+    };
+    let on_move = {
+        let (readout, pinned, text_at) = (readout.clone(), pinned.clone(), text_at.clone());
+        Callback::from(move |e: PointerEvent| {
+            if !*pinned {
+                readout.set(text_at(&e));
+            }
+        })
+    };
+    let on_down = {
+        let (readout, pinned) = (readout.clone(), pinned.clone());
+        Callback::from(move |e: PointerEvent| {
+            let text = text_at(&e);
+            pinned.set(text.is_some());
             readout.set(text);
         })
     };
     let on_leave = {
-        let readout = readout.clone();
-        Callback::from(move |_| readout.set(None))
+        let (readout, pinned) = (readout.clone(), pinned.clone());
+        Callback::from(move |_| {
+            if !*pinned {
+                readout.set(None);
+            }
+        })
+    };
+    let on_dismiss = {
+        let (readout, pinned) = (readout.clone(), pinned.clone());
+        Callback::from(move |_: MouseEvent| {
+            pinned.set(false);
+            readout.set(None);
+        })
     };
     let table = props.spec.table();
     let title = props.spec.title().to_string();
@@ -147,11 +175,16 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
                 role="img"
                 aria-label={format!("{title}. {}", props.caption)}
                 onpointermove={on_move}
+                onpointerdown={on_down}
                 onpointerleave={on_leave}
             />
-            <p class="readout" aria-hidden="true">
-                { readout.as_deref().unwrap_or("Point at or touch the chart for values.") }
-            </p>
+            <div class="readout-row">
+                <p class="readout" aria-hidden="true">
+                    { readout.as_deref().unwrap_or("Point at or tap the chart for values; a tap keeps them.") }
+                </p>
+                <button type="button" class="link readout-dismiss" hidden={!*pinned} onclick={on_dismiss}
+                    aria-label={format!("Dismiss the values shown: {title}")}>{ "Dismiss" }</button>
+            </div>
             <figcaption>{ props.caption.clone() }</figcaption>
             <button type="button" class="link download-png" onclick={on_png}
                 aria-label={format!("Download PNG: {title}")}>{ "Download PNG" }</button>

@@ -116,10 +116,9 @@ pub fn comparison(props: &ComparisonProps) -> Html {
     html! {
         <section class="comparison" aria-labelledby="comparison-h" data-baseline={base.to_string()}>
             <h2 id="comparison-h">{ "The difference" }</h2>
-            // With two options the verdict above already says this in words.
-            if n >= 3 {
-                <p class="comparison-headline" data-metric="headline">{ headline.clone() }</p>
-            }
+            // Against the first option, the verdict above already says this.
+            // (Hidden rather than removed, so the controls below keep focus.)
+            <p class="comparison-headline" data-metric="headline" hidden={base == 0}>{ headline }</p>
             <div class="key-figures">
                 <div class="key">
                     <span class="key-label">{ if best.identical { "Chance either is cheaper".to_string() } else { format!("Chance {} costs less", r.options[cheaper].name) } }</span>
@@ -130,9 +129,7 @@ pub fn comparison(props: &ComparisonProps) -> Html {
                     <span class="key-value" data-metric="diff-median">{ diff }</span>
                 </div>
             </div>
-            if n >= 3 || best.identical {
-                <p class="key-range" data-metric="diff-range-words">{ range.clone() }</p>
-            }
+            <p class="key-range" data-metric="diff-range-words" hidden={base == 0 && !best.identical}>{ range }</p>
             if n >= 3 {
                 <div class="ranked">
                     <label class="baseline-picker">

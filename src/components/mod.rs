@@ -16,6 +16,7 @@ pub mod option_card;
 pub mod paired_card;
 pub mod param_field;
 pub mod pinned;
+pub mod presentation;
 pub mod results;
 pub mod saved_scenarios;
 pub mod share_and_save;

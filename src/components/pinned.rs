@@ -45,7 +45,11 @@ pub fn pinned(props: &PinnedProps) -> Html {
             <p class="pinned-verdict" data-metric="pinned-verdict">
                 { line.unwrap_or_else(|| "Simulating…".to_string()) }
             </p>
-            <UndoRedo can_undo={props.can_undo} can_redo={props.can_redo} dispatch={props.dispatch.clone()} />
+            <div class="pinned-actions">
+                <UndoRedo can_undo={props.can_undo} can_redo={props.can_redo} dispatch={props.dispatch.clone()} />
+                <button type="button" class="secondary" id="present"
+                    onclick={props.dispatch.reform(|_| Action::SetPresent(true))}>{ "Present" }</button>
+            </div>
         </section>
     }
 }

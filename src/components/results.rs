@@ -133,12 +133,7 @@ pub fn results_view(props: &ResultsProps) -> Html {
 
 /// What a screen reader hears when results settle: the verdict.
 fn summary(results: &turnaround_engine::Results) -> String {
-    let sentences: Vec<String> = results
-        .pairs
-        .iter()
-        .filter(|p| results.options.len() <= 3 || p.a == 0)
-        .map(|p| crate::components::verdict::sentence(results, p))
-        .collect();
+    let sentences = crate::components::verdict::sentences(results);
     if sentences.is_empty() {
         format!(
             "Results updated. {}: median total {}.",

@@ -97,16 +97,35 @@ fn contract_clause(results: &Results, pair: &PairResult) -> String {
     )
 }
 
-/// One sentence per comparison with the first option (or every pair when
-/// there are two or three options).
+/// The pairs the verdict speaks about: the only pair with two options; with
+/// three or four, just the first option against the one ranked cheapest
+/// against it (the ranked table below covers the rest, rather than one dense
+/// sentence per pair).
+pub fn headline_pairs(r: &Results) -> Vec<&PairResult> {
+    if r.options.len() <= 2 {
+        return r.pairs.iter().collect();
+    }
+    crate::view_model::ranked(r, 0)
+        .first()
+        .and_then(|best| r.pairs.iter().find(|p| p.a == 0 && p.b == best.option))
+        .into_iter()
+        .collect()
+}
+
+/// The verdict in words (also what a screen reader hears when results settle).
+pub fn sentences(r: &Results) -> Vec<String> {
+    headline_pairs(r)
+        .into_iter()
+        .map(|p| sentence(r, p))
+        .collect()
+}
+
+/// The verdict: one sentence, for the two options or for the first option
+/// against the cheapest other.
 #[function_component(Verdict)]
 pub fn verdict(props: &VerdictProps) -> Html {
     let r = &props.results;
-    let shown: Vec<&PairResult> = r
-        .pairs
-        .iter()
-        .filter(|p| r.options.len() <= 3 || p.a == 0)
-        .collect();
+    let shown = headline_pairs(r);
     if shown.is_empty() {
         return html! {};
     }

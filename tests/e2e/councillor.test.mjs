@@ -1,7 +1,7 @@
 // Issue 11, "a page a councillor can read": each item as a user meets it.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { withBrowser, openPage, waitForFull } from "./harness.mjs";
+import { withBrowser, openPage, waitForFull, ARTIFACTS } from "./harness.mjs";
 
 const env = withBrowser();
 
@@ -87,21 +87,28 @@ test("the difference leads: chance and median difference first, then each route'
   await context.close();
 });
 
-test("a new option takes the route the user picks; three options are ranked against a chosen baseline", async () => {
+test("a new option takes the route the user picks; options are ranked against a chosen baseline", async () => {
   const { context, page } = await openPage(env.browser, env.server.url);
   await waitForFull(page);
+  const n = await page.locator(".card[data-option]").count();
   await page.selectOption("#new-option-route", "interim_chain");
   await page.getByRole("button", { name: "+ Add option" }).click();
-  await page.waitForFunction(() => /o3\.route=interim_chain/.test(location.hash));
+  await page.waitForFunction((k) => new RegExp(`o${k}\\.route=interim_chain`).test(location.hash), n + 1);
   await waitForFull(page);
   const rows = page.locator(".ranked-table tbody tr[data-option]");
-  assert.equal(await rows.count(), 2, "two options ranked against the baseline");
-  // Pick another baseline: the table follows.
-  await page.selectOption(".baseline-picker select", "2");
+  assert.equal(await rows.count(), n, "every other option ranked against the baseline");
+  // With three or more options the verdict is one sentence, not one per pair.
+  assert.equal(await page.locator(".verdict p").count(), 1);
+  // Pick another baseline: the table follows, and focus stays on the picker.
+  const picker = page.locator(".baseline-picker select");
+  await picker.focus();
+  await picker.selectOption(String(n));
   await page.waitForFunction(() => /against Interim cover only/.test(document.querySelector("#ranked-caption").textContent));
+  assert.equal(await page.evaluate(() => document.activeElement.closest(".baseline-picker") !== null), true);
   // A difference chart for every pair.
-  for (const id of ["chart-difference", "chart-difference-1", "chart-difference-2"]) {
-    await page.waitForSelector(`#${id} canvas[data-drawn="true"]`);
+  const pairs = ((n + 1) * n) / 2;
+  for (let k = 0; k < pairs; k++) {
+    await page.waitForSelector(`#chart-difference${k ? `-${k}` : ""} canvas[data-drawn="true"]`);
   }
   assert.deepEqual(page.problems, []);
   await context.close();
@@ -110,12 +117,18 @@ test("a new option takes the route the user picks; three options are ranked agai
 test("two identical options are said to be identical, not '0% cheaper'", async () => {
   const { context, page } = await openPage(env.browser, env.server.url);
   await waitForFull(page);
+  // Leave two options, then add a copy of the first one's route.
+  for (let n = await page.locator(".option-name").count(); n > 1; n--) {
+    await page.getByRole("button", { name: /^Remove option/ }).last().click();
+    await page.waitForFunction((k) => document.querySelectorAll(".option-name").length === k, n - 1);
+  }
   await page.selectOption("#new-option-route", "recruit");
   await page.getByRole("button", { name: "+ Add option" }).click();
-  await page.waitForSelector('.card[data-option="2"]');
+  await page.waitForSelector('.option-name:nth-child(2)');
   await waitForFull(page);
+  await page.waitForSelector('.card[data-option="1"]');
   const verdict = await page.locator(".verdict").innerText();
-  assert.match(verdict, /Recruit and Recruit \(3\) are identical/);
+  assert.match(verdict, /Recruit and Recruit \(2\) are identical/);
   assert.doesNotMatch(verdict, /in 0% of simulated futures/);
   assert.deepEqual(page.problems, []);
   await context.close();
@@ -169,6 +182,8 @@ for (const width of [1280, 390]) {
     const { context, page } = await openPage(env.browser, env.server.url, { width, height: 844 });
     await waitForFull(page);
     const hash = await page.evaluate(() => location.hash);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `no horizontal scrolling at ${width}px (${overflow}px too wide)`);
     await page.keyboard.press("Tab");
     assert.equal(await page.evaluate(() => document.activeElement.textContent), "Skip to results");
     assert.ok(await page.locator(".skip-link").first().isVisible(), "visible when focused");
@@ -230,5 +245,52 @@ test("provenance: app version, model version and build date in the footer", asyn
   await waitForFull(page);
   const line = await page.locator("#provenance").innerText();
   assert.match(line, /Turnaround \d+\.\d+\.\d+ · turnaround-engine \d+\.\d+\.\d+ model \d+ · built \d{4}-\d{2}-\d{2}/);
+  await context.close();
+});
+
+test("presentation mode: verdict then one chart at a time, keys and clicker, QR code; kept in the link with large type", async () => {
+  const { context, page } = await openPage(env.browser, `${env.server.url}?present=1&large=1`, { width: 1920, height: 1080 });
+  await page.waitForSelector(".presentation .verdict p");
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains("large-type")), true, "large type from the link");
+  assert.equal(await page.locator(".presentation").getAttribute("data-slide"), "0");
+  assert.ok(await page.locator(".present-qr svg.qr-code").isVisible(), "a QR code for the room");
+  assert.ok((await page.locator(".present-qr svg.qr-code").boundingBox()).width >= 200, "a large QR code");
+  assert.equal(await page.locator(".present-control").count(), 3, "a few key assumptions as large controls");
+  await page.screenshot({ path: `${ARTIFACTS}/presentation-verdict-1920x1080.png` });
+  await page.keyboard.press("ArrowRight");
+  await page.waitForSelector('.presentation[data-slide="1"] #present-chart-difference canvas[data-drawn="true"]');
+  await page.screenshot({ path: `${ARTIFACTS}/presentation-chart-1920x1080.png` });
+  await page.keyboard.press(" ");
+  await page.waitForSelector('.presentation[data-slide="2"] canvas[data-drawn="true"]');
+  await page.keyboard.press("PageUp");
+  await page.waitForSelector('.presentation[data-slide="1"]');
+  await page.keyboard.press("Escape");
+  await page.waitForSelector(".results-column");
+  assert.equal(await page.evaluate(() => location.search), "?large=1", "leaving drops the mode from the link, keeps large type");
+  // Entering from the page puts the mode in the link.
+  await page.locator("#present").click();
+  await page.waitForFunction(() => location.search.includes("present=1"));
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test("tapping a chart keeps its readout until dismissed", async () => {
+  const { context, page } = await openPage(env.browser, env.server.url, { width: 768, height: 1024 });
+  await waitForFull(page);
+  const canvas = page.locator("#chart-cumulative canvas");
+  await page.waitForSelector('#chart-cumulative canvas[data-drawn="true"]');
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  const readout = page.locator("#chart-cumulative .readout");
+  const idle = await readout.innerText();
+  await page.mouse.click(box.x + box.width * 0.6, box.y + box.height * 0.5);
+  await page.waitForFunction((t) => document.querySelector("#chart-cumulative .readout").textContent !== t, idle);
+  const shown = await readout.innerText();
+  // The pointer leaves: the readout stays.
+  await page.mouse.move(1, 1);
+  assert.equal(await readout.innerText(), shown);
+  await page.locator("#chart-cumulative .readout-dismiss").click();
+  await page.waitForFunction((t) => document.querySelector("#chart-cumulative .readout").textContent === t, idle);
+  assert.deepEqual(page.problems, []);
   await context.close();
 });
