@@ -80,11 +80,30 @@ pub fn driver_sentence(
         .iter()
         .map(AsRef::as_ref)
         .find(|be| be.input == top.input);
+    // The first of the other break-evens (tornado order) that does flip the answer.
+    let flips = || {
+        tornado.rows.iter().skip(1).find_map(|r| {
+            let be = break_evens
+                .iter()
+                .map(AsRef::as_ref)
+                .find(|be| be.input == r.input)?;
+            let c = be.p_crossing.as_ref()?;
+            Some(format!(
+                "; {} does: {}",
+                in_sentence(&label(&r.input, names)),
+                side(&r.input, c, &a, &b)
+            ))
+        })
+    };
     Some(match be {
         Some(be) => match &be.p_crossing {
-            Some(c) => format!("The answer turns mostly on {what}: {}.", side(&top.input, c, &a, &b)),
+            Some(c) => format!(
+                "The answer turns mostly on {what}: {}.",
+                side(&top.input, c, &a, &b)
+            ),
             None => format!(
-                "The answer turns mostly on {what}, but no value of it within the allowed range changes which option is cheaper in most futures."
+                "The answer turns mostly on {what}, though no value of it within the allowed range changes which option is cheaper in most futures{}.",
+                flips().unwrap_or_default()
             ),
         },
         None => format!("The answer turns mostly on {what}."),

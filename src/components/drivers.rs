@@ -205,7 +205,7 @@ pub fn drivers_panel(props: &DriversProps) -> Html {
                 if drivers::worth_list(v, names, 1).is_empty() {
                     <p id="worth-none">{ drivers::luck_sentence(v) }</p>
                 }
-                <details class="data-table">
+                <details class="data-table" id="voi-table">
                     <summary>{ "Data table: value of information" }</summary>
                     { table(&drivers::voi_table(v, names), "Value of information (expected value of perfect information, GBP)") }
                 </details>

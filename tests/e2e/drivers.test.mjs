@@ -24,7 +24,7 @@ for (const preset of ["sandwell-2012", "england-2024"]) {
     assert.equal(breakEvens.length, 3, breakEvens.join("\n"));
     const worth = await page.$$eval("#worth-list li, #worth-none", (e) => e.map((x) => x.textContent.trim()));
     assert.ok(worth.length >= 1);
-    const voi = await tableRows(page, "#drivers details.data-table:last-of-type");
+    const voi = await tableRows(page, "#voi-table");
     assert.match(voi[0][0], /EVPI/);
     const sentence = await page.$eval("#drivers-sentence", (e) => e.textContent.trim());
     assert.match(sentence, /^The answer turns mostly on /);
@@ -47,7 +47,8 @@ for (const preset of ["sandwell-2012", "england-2024"]) {
     const workerMs = Number(await page.$eval("#drivers-done", (e) => e.dataset.millis));
 
     // A user-picked break-even arrives and is drawn.
-    await page.selectOption("#break-even-pick", { label: /^Contract value/ });
+    const value = await page.$eval("#break-even-pick", (s) => [...s.options].find((o) => o.text.startsWith("Contract value")).value);
+    await page.selectOption("#break-even-pick", value);
     await page.waitForFunction(() => document.querySelectorAll("#break-evens li").length === 4, null, { timeout: 60000 });
     const picked = await page.$eval("#break-evens li:last-child", (e) => e.textContent.trim());
     assert.match(picked, /^Contract value/);
