@@ -305,7 +305,7 @@ mod tests {
         );
         assert_eq!(
             worth_sentence(&i, 412_000.0, &names),
-            "Pinning down improvement team strength (In-source partner) is worth up to £0.41m to this decision."
+            "Pinning down improvement team strength (In-source partner) is worth up to £412k to this decision."
         );
     }
 }
