@@ -114,6 +114,7 @@ pub fn app() -> Html {
                         council={state.council.clone()}
                         input={state.input.clone()}
                         results={compute.results.clone()}
+                        insight={compute.insight.clone()}
                         dispatch={dispatch.clone()}
                     />
                 </div>

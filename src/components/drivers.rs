@@ -212,6 +212,17 @@ pub fn drivers_panel(props: &DriversProps) -> Html {
             } else {
                 <p class="muted">{ "The value of finding out follows the break-evens." }</p>
             }
+            <div class="print-only drivers-print">
+                if let Some(t) = &ins.tornado {
+                    { table(&drivers::tornado_table(t, names), "What drives the answer: each input held at its low and high value") }
+                }
+                if !ins.break_evens.is_empty() {
+                    { table(&drivers::break_even_table(&ins.break_evens.iter().chain(ins.picked.iter()).cloned().collect::<Vec<_>>(), names), "Break-even values") }
+                }
+                if let Some(v) = &ins.voi {
+                    { table(&drivers::voi_table(v, names), "Worth finding out: value of information") }
+                }
+            </div>
             if let Some(ms) = ins.millis {
                 <p class="muted" id="drivers-done" data-millis={format!("{ms:.0}")}>
                     { format!("Worked out in {:.1} s after the full run.", ms / 1000.0) }
