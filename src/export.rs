@@ -271,6 +271,78 @@ pub fn parse_scenario_json(text: &str) -> Result<(PresetId, ScenarioInput), Impo
     Ok((preset, input))
 }
 
+/// "What drives the answer" as one CSV: a `table` column says which table
+/// each row belongs to (`tornado`, `break_even`, `value_of_information`),
+/// then that table's own columns as on the page (see [`crate::drivers`]),
+/// values as the page words them. Empty when nothing has arrived yet.
+pub fn drivers_csv(insight: &crate::hooks::InsightState, names: &[String]) -> String {
+    use crate::drivers;
+    let mut out = String::new();
+    let mut table = |name: &str, t: &crate::view_model::Table| {
+        let mut head = vec!["table".to_string()];
+        head.extend(t.head.iter().map(|h| field(h)));
+        out.push_str(&line(&head));
+        for r in &t.rows {
+            let mut row = vec![name.to_string()];
+            row.extend(r.iter().map(|c| field(c)));
+            out.push_str(&line(&row));
+        }
+    };
+    if let Some(t) = &insight.tornado {
+        table("tornado", &drivers::tornado_table(t, names));
+    }
+    let bes: Vec<_> = insight
+        .break_evens
+        .iter()
+        .chain(insight.picked.iter())
+        .cloned()
+        .collect();
+    if !bes.is_empty() {
+        table("break_even", &drivers::break_even_table(&bes, names));
+    }
+    if let Some(v) = &insight.voi {
+        table("value_of_information", &drivers::voi_table(v, names));
+    }
+    out
+}
+
+/// "What drives the answer" as JSON: the engine's tornado, break-evens and
+/// value of information (exact numbers, GBP; shares as fractions), each
+/// input with its page label, and the driver sentence.
+pub fn drivers_json(insight: &crate::hooks::InsightState, names: &[String]) -> String {
+    use crate::drivers;
+    let labels = |i: &turnaround_engine::insight::Input| drivers::label(i, names);
+    let sentence = insight
+        .tornado
+        .as_ref()
+        .and_then(|t| drivers::driver_sentence(t, &insight.break_evens, names));
+    let doc = serde_json::json!({
+        "made_by": crate::provenance::line(),
+        "options": names,
+        "pair": [insight.pair.0, insight.pair.1],
+        "driver": sentence,
+        "tornado": insight.tornado.as_ref().map(|t| serde_json::json!({
+            "paths": t.paths,
+            "base": t.base,
+            "rows": t.rows.iter().map(|r| serde_json::json!({
+                "label": labels(&r.input), "row": r,
+            })).collect::<Vec<_>>(),
+        })),
+        "break_evens": insight.break_evens.iter().chain(insight.picked.iter()).map(|b| serde_json::json!({
+            "label": labels(&b.input), "break_even": **b,
+        })).collect::<Vec<_>>(),
+        "value_of_information": insight.voi.as_ref().map(|v| serde_json::json!({
+            "paths": v.paths,
+            "evpi": v.evpi,
+            "rows": v.rows.iter().map(|r| serde_json::json!({
+                "label": labels(&r.input), "evppi": r.evppi, "input": r.input,
+            })).collect::<Vec<_>>(),
+            "not_per_path": v.not_per_path.iter().map(labels).collect::<Vec<_>>(),
+        })),
+    });
+    serde_json::to_string_pretty(&doc).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -498,76 +570,4 @@ mod tests {
         let forty = with(&|d| d["scenario"]["options"][0]["name"] = "x".repeat(40).into());
         assert!(forty.is_ok(), "{forty:?}");
     }
-}
-
-/// "What drives the answer" as one CSV: a `table` column says which table
-/// each row belongs to (`tornado`, `break_even`, `value_of_information`),
-/// then that table's own columns as on the page (see [`crate::drivers`]),
-/// values as the page words them. Empty when nothing has arrived yet.
-pub fn drivers_csv(insight: &crate::hooks::InsightState, names: &[String]) -> String {
-    use crate::drivers;
-    let mut out = String::new();
-    let mut table = |name: &str, t: &crate::view_model::Table| {
-        let mut head = vec!["table".to_string()];
-        head.extend(t.head.iter().map(|h| field(h)));
-        out.push_str(&line(&head));
-        for r in &t.rows {
-            let mut row = vec![name.to_string()];
-            row.extend(r.iter().map(|c| field(c)));
-            out.push_str(&line(&row));
-        }
-    };
-    if let Some(t) = &insight.tornado {
-        table("tornado", &drivers::tornado_table(t, names));
-    }
-    let bes: Vec<_> = insight
-        .break_evens
-        .iter()
-        .chain(insight.picked.iter())
-        .cloned()
-        .collect();
-    if !bes.is_empty() {
-        table("break_even", &drivers::break_even_table(&bes, names));
-    }
-    if let Some(v) = &insight.voi {
-        table("value_of_information", &drivers::voi_table(v, names));
-    }
-    out
-}
-
-/// "What drives the answer" as JSON: the engine's tornado, break-evens and
-/// value of information (exact numbers, GBP; shares as fractions), each
-/// input with its page label, and the driver sentence.
-pub fn drivers_json(insight: &crate::hooks::InsightState, names: &[String]) -> String {
-    use crate::drivers;
-    let labels = |i: &turnaround_engine::insight::Input| drivers::label(i, names);
-    let sentence = insight
-        .tornado
-        .as_ref()
-        .and_then(|t| drivers::driver_sentence(t, &insight.break_evens, names));
-    let doc = serde_json::json!({
-        "made_by": crate::provenance::line(),
-        "options": names,
-        "pair": [insight.pair.0, insight.pair.1],
-        "driver": sentence,
-        "tornado": insight.tornado.as_ref().map(|t| serde_json::json!({
-            "paths": t.paths,
-            "base": t.base,
-            "rows": t.rows.iter().map(|r| serde_json::json!({
-                "label": labels(&r.input), "row": r,
-            })).collect::<Vec<_>>(),
-        })),
-        "break_evens": insight.break_evens.iter().chain(insight.picked.iter()).map(|b| serde_json::json!({
-            "label": labels(&b.input), "break_even": **b,
-        })).collect::<Vec<_>>(),
-        "value_of_information": insight.voi.as_ref().map(|v| serde_json::json!({
-            "paths": v.paths,
-            "evpi": v.evpi,
-            "rows": v.rows.iter().map(|r| serde_json::json!({
-                "label": labels(&r.input), "evppi": r.evppi, "input": r.input,
-            })).collect::<Vec<_>>(),
-            "not_per_path": v.not_per_path.iter().map(labels).collect::<Vec<_>>(),
-        })),
-    });
-    serde_json::to_string_pretty(&doc).unwrap_or_default()
 }
