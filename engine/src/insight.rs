@@ -26,7 +26,7 @@
 //!   Oakley and Brennan 2014, *Med Decis Making* 34:311). See [`evppi`].
 //!
 //! The reruns behind the tornado and break-evens use the first
-//! [`Settings::paths`] paths of the run (1,000 by default): path i draws the
+//! [`Settings::paths`] paths of the run (600 by default, to keep all three parts within about a second in the browser): path i draws the
 //! same numbers whatever the path count, so these are the same futures as the
 //! main run's first paths, and each rerun simulates only the option(s) whose
 //! inputs are pinned (the other keeps its unpinned totals, exactly).
@@ -79,10 +79,10 @@ pub struct Settings {
 impl Default for Settings {
     fn default() -> Self {
         Settings {
-            paths: 1_000,
+            paths: 600,
             top: 3,
-            curve_points: 11,
-            tolerance: 1.0 / 128.0,
+            curve_points: 9,
+            tolerance: 1.0 / 64.0,
             window: 0.05,
             bootstrap: 20,
         }

@@ -156,7 +156,7 @@ fn a_user_picked_number_field_breaks_even_within_its_span() {
     let be =
         insight::BreakEvenRun::new(&scenario, 0, 1, target, Some((0.0, 20_000_000.0)), settings)
             .finish();
-    assert_eq!(be.curve.len(), 11);
+    assert_eq!(be.curve.len(), 9);
     assert!(be.curve.first().unwrap().p_a_cheaper < be.curve.last().unwrap().p_a_cheaper);
     let c = be
         .p_crossing
