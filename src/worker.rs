@@ -48,7 +48,7 @@ pub const PAINT_PAUSE_MS: u32 = 30;
 pub const INSIGHT_UNITS: u64 = 100;
 
 /// Least time between progress messages while the insight runs.
-pub const PROGRESS_MS: f64 = 100.0;
+pub const PROGRESS_MS: f64 = 250.0;
 
 /// How the page and the worker encode their messages: as JS values, through
 /// serde-wasm-bindgen (structured clone carries them). gloo's default,
