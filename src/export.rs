@@ -337,10 +337,127 @@ pub fn bit_identical(a: &ScenarioInput, b: &ScenarioInput) -> bool {
     format!("{a:?}") == format!("{b:?}")
 }
 
+/// "What drives the answer" as one CSV: a `table` column says which table
+/// each row belongs to (`tornado`, `break_even`, `value_of_information`),
+/// then that table's own columns as on the page (see [`crate::drivers`]),
+/// values as the page words them. Empty when nothing has arrived yet.
+pub fn drivers_csv(insight: &crate::hooks::InsightState, names: &[String]) -> String {
+    use crate::drivers;
+    let mut out = String::new();
+    let mut table = |name: &str, t: &crate::view_model::Table| {
+        let mut head = vec!["table".to_string()];
+        head.extend(t.head.iter().map(|h| field(h)));
+        out.push_str(&line(&head));
+        for r in &t.rows {
+            let mut row = vec![name.to_string()];
+            row.extend(r.iter().map(|c| field(c)));
+            out.push_str(&line(&row));
+        }
+    };
+    if let Some(t) = &insight.tornado {
+        table("tornado", &drivers::tornado_table(t, names));
+    }
+    let bes: Vec<_> = insight
+        .break_evens
+        .iter()
+        .chain(insight.picked.iter())
+        .cloned()
+        .collect();
+    if !bes.is_empty() {
+        table("break_even", &drivers::break_even_table(&bes, names));
+    }
+    if let Some(v) = &insight.voi {
+        table("value_of_information", &drivers::voi_table(v, names));
+    }
+    out
+}
+
+/// "What drives the answer" as JSON: the engine's tornado, break-evens and
+/// value of information (exact numbers, GBP; shares as fractions), each
+/// input with its page label, and the driver sentence.
+pub fn drivers_json(insight: &crate::hooks::InsightState, names: &[String]) -> String {
+    use crate::drivers;
+    let labels = |i: &turnaround_engine::insight::Input| drivers::label(i, names);
+    let sentence = insight
+        .tornado
+        .as_ref()
+        .and_then(|t| drivers::driver_sentence(t, &insight.break_evens, names));
+    let doc = serde_json::json!({
+        "made_by": crate::provenance::line(),
+        "options": names,
+        "pair": [insight.pair.0, insight.pair.1],
+        "driver": sentence,
+        "tornado": insight.tornado.as_ref().map(|t| serde_json::json!({
+            "paths": t.paths,
+            "base": t.base,
+            "rows": t.rows.iter().map(|r| serde_json::json!({
+                "label": labels(&r.input), "row": r,
+            })).collect::<Vec<_>>(),
+        })),
+        "break_evens": insight.break_evens.iter().chain(insight.picked.iter()).map(|b| serde_json::json!({
+            "label": labels(&b.input), "break_even": **b,
+        })).collect::<Vec<_>>(),
+        "value_of_information": insight.voi.as_ref().map(|v| serde_json::json!({
+            "paths": v.paths,
+            "evpi": v.evpi,
+            "rows": v.rows.iter().map(|r| serde_json::json!({
+                "label": labels(&r.input), "evppi": r.evppi, "input": r.input,
+            })).collect::<Vec<_>>(),
+            "not_per_path": v.not_per_path.iter().map(labels).collect::<Vec<_>>(),
+        })),
+    });
+    serde_json::to_string_pretty(&doc).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use turnaround_engine::{presets::preset, simulate_with_paths, validate};
+
+    #[test]
+    fn drivers_tables_go_into_the_csv_and_json() {
+        use std::rc::Rc;
+        use turnaround_engine::insight;
+        let scenario = validate(&preset(PresetId::England2024)).unwrap();
+        let (results, draws) = turnaround_engine::simulate_with_draws(&scenario, 300);
+        let settings = insight::Settings {
+            paths: 50,
+            curve_points: 5,
+            tolerance: 0.1,
+            bootstrap: 3,
+            ..Default::default()
+        };
+        let report = insight::analyse(&scenario, &draws, 0, 1, settings);
+        let state = crate::hooks::InsightState {
+            pair: (0, 1),
+            progress: 1.0,
+            tornado: Some(Rc::new(report.tornado.clone())),
+            break_evens: report.break_evens.iter().cloned().map(Rc::new).collect(),
+            voi: Some(Rc::new(report.voi.clone())),
+            ..Default::default()
+        };
+        let names: Vec<String> = results.options.iter().map(|o| o.name.clone()).collect();
+        let rows = parse_csv(&drivers_csv(&state, &names));
+        let count = |t: &str| rows.iter().filter(|r| r[0] == t).count();
+        assert_eq!(count("tornado"), report.tornado.rows.len());
+        assert_eq!(count("break_even"), 3);
+        assert_eq!(count("value_of_information"), report.voi.rows.len() + 1);
+        let doc: serde_json::Value = serde_json::from_str(&drivers_json(&state, &names)).unwrap();
+        assert_eq!(
+            doc["tornado"]["rows"].as_array().unwrap().len(),
+            report.tornado.rows.len()
+        );
+        assert!(doc["driver"]
+            .as_str()
+            .unwrap()
+            .starts_with("The answer turns mostly on"));
+        assert!(
+            doc["value_of_information"]["evpi"]["value"]
+                .as_f64()
+                .unwrap()
+                >= 0.0
+        );
+    }
 
     /// A small RFC 4180 reader, enough to check what we write parses back.
     fn parse_csv(text: &str) -> Vec<Vec<String>> {

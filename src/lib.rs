@@ -17,6 +17,7 @@ pub mod charts;
 pub mod codec;
 pub mod components;
 pub mod councils;
+pub mod drivers;
 pub mod explain;
 pub mod export;
 pub mod failsafe;

@@ -25,6 +25,10 @@ pub enum ChartSpec {
     Seats(SeatStates),
     /// Agency share fan per option.
     Agency(FanChart),
+    /// What drives the answer: the tornado, with its table.
+    Tornado(charts::TornadoChart, Table),
+    /// P(cheaper) against one input's value, with its table.
+    BreakEven(charts::BreakEvenChart, Table),
 }
 
 /// A data table: column headings and rows of cells.
@@ -143,6 +147,8 @@ impl ChartSpec {
             ChartSpec::Annual(d) => charts::draw_stacked_annual(area, d, style),
             ChartSpec::Difference(d) => charts::draw_difference_histogram(area, d, style),
             ChartSpec::Seats(d) => charts::draw_seat_states(area, d, style),
+            ChartSpec::Tornado(d, _) => charts::draw_tornado(area, d, style),
+            ChartSpec::BreakEven(d, _) => charts::draw_break_even(area, d, style),
         }
     }
 
@@ -155,6 +161,8 @@ impl ChartSpec {
             ChartSpec::Annual(d) => d.options.first().map_or(0, |o| o.1.len()),
             ChartSpec::Difference(d) => d.counts.len(),
             ChartSpec::Seats(d) => d.months.len(),
+            ChartSpec::Tornado(d, _) => usize::from(!d.bars.is_empty()),
+            ChartSpec::BreakEven(d, _) => d.points.len(),
         }
     }
 
@@ -170,6 +178,8 @@ impl ChartSpec {
             ChartSpec::Annual(d) => &d.title,
             ChartSpec::Difference(d) => &d.title,
             ChartSpec::Seats(d) => &d.title,
+            ChartSpec::Tornado(d, _) => &d.title,
+            ChartSpec::BreakEven(d, _) => &d.title,
         }
     }
 
@@ -183,6 +193,26 @@ impl ChartSpec {
     /// The hover readout at x position `i`.
     pub fn readout(&self, i: usize) -> String {
         match self {
+            ChartSpec::Tornado(d, _) => match d.bars.first() {
+                Some(top) => format!(
+                    "Largest swing: {}, {} to {} ({} minus {}, median)",
+                    top.label,
+                    money(top.low),
+                    money(top.high),
+                    d.label_a,
+                    d.label_b
+                ),
+                None => String::new(),
+            },
+            ChartSpec::BreakEven(d, t) => match (d.points.get(i), t.rows.get(i)) {
+                (Some((_, p)), Some(row)) => format!(
+                    "At {}: P({} cheaper) {}",
+                    row.first().cloned().unwrap_or_default(),
+                    d.label_a,
+                    percent(*p)
+                ),
+                _ => String::new(),
+            },
             ChartSpec::Cumulative(d) | ChartSpec::Agency(d) => {
                 let parts: Vec<String> = d
                     .series
@@ -326,6 +356,7 @@ impl ChartSpec {
                         .collect(),
                 }
             }
+            ChartSpec::Tornado(_, t) | ChartSpec::BreakEven(_, t) => t.clone(),
         }
     }
 }
@@ -389,4 +420,56 @@ pub fn ranked(results: &Results, baseline: usize) -> Vec<Ranked> {
             .then(y.p_cheaper.total_cmp(&x.p_cheaper))
     });
     rows
+}
+
+/// The tornado chart of a pair, with its data table.
+pub fn tornado(t: &turnaround_engine::insight::Tornado, names: &[String]) -> ChartSpec {
+    let name = |i: usize| names.get(i).cloned().unwrap_or_default();
+    ChartSpec::Tornado(
+        charts::TornadoChart {
+            title: format!(
+                "What drives the answer: {} against {}",
+                name(t.a),
+                name(t.b)
+            ),
+            label_a: name(t.a),
+            label_b: name(t.b),
+            base: t.base.median_difference,
+            bars: t
+                .rows
+                .iter()
+                .take(12)
+                .map(|r| charts::TornadoBar {
+                    label: crate::drivers::label(&r.input, names),
+                    low: r.low.median_difference,
+                    high: r.high.median_difference,
+                })
+                .collect(),
+        },
+        crate::drivers::tornado_table(t, names),
+    )
+}
+
+/// The break-even chart of one input, with its data table.
+pub fn break_even(be: &turnaround_engine::insight::BreakEven, names: &[String]) -> ChartSpec {
+    use crate::params::Unit;
+    let name = |i: usize| names.get(i).cloned().unwrap_or_default();
+    let label = crate::drivers::label(&be.input, names);
+    let x_unit = match crate::drivers::unit(&be.input) {
+        Unit::Gbp | Unit::GbpPerYear | Unit::GbpPerWeek | Unit::GbpPerDay => charts::XUnit::Money,
+        Unit::Percent | Unit::PercentPerYear => charts::XUnit::Share,
+        _ => charts::XUnit::Number,
+    };
+    ChartSpec::BreakEven(
+        charts::BreakEvenChart {
+            title: format!("Break-even: {label}"),
+            x_label: label,
+            label_a: name(be.a),
+            x_unit: Some(x_unit),
+            points: be.curve.iter().map(|p| (p.value, p.p_a_cheaper)).collect(),
+            current: be.input.likely,
+            crossing: be.p_crossing.map(|c| c.value),
+        },
+        crate::drivers::curve_table(be, names),
+    )
 }

@@ -9,6 +9,14 @@
 //! during a drag only previews run, and once input settles the full result
 //! follows. Responses carry the request's generation
 //! so the page can ignore anything stale.
+//!
+//! After the full run the worker works out what drives the answer for the
+//! requested pair of options ([`turnaround_engine::insight`]), in the same
+//! slices: the tornado first, then the break-evens of its top three inputs,
+//! then the value of information, sending each part as it completes
+//! ([`Reply::Insight`]), with progress in between. New input abandons it. A
+//! request with the same generation and scenario but a different pair or
+//! break-even pick reruns only the insight, from the kept per-path draws.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -16,8 +24,10 @@ use std::rc::Rc;
 use gloo::timers::callback::Timeout;
 use gloo::worker::{HandlerId, Worker, WorkerScope};
 use serde::{Deserialize, Serialize};
+use turnaround_engine::insight::{BreakEven, BreakEvenRun, Insight, Settings, Tornado, Voi};
 use turnaround_engine::{
-    simulate_with_paths, validate, Results, Run, Scenario, ScenarioError, ScenarioInput,
+    simulate_with_paths, validate, Field, PathDraws, Results, Run, Scenario, ScenarioError,
+    ScenarioInput,
 };
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -32,6 +42,13 @@ pub const SLICE_MS: f64 = 12.0;
 /// frames, so the page can paint the preview before the full run competes
 /// with it for the processor, and a drag's next input usually arrives first.
 pub const PAINT_PAUSE_MS: u32 = 30;
+
+/// Work units (one option over one path's horizon) between clock checks
+/// while the insight runs: about a third of a millisecond.
+pub const INSIGHT_UNITS: u64 = 100;
+
+/// Least time between progress messages while the insight runs.
+pub const PROGRESS_MS: f64 = 250.0;
 
 /// How the page and the worker encode their messages: as JS values, through
 /// serde-wasm-bindgen (structured clone carries them). gloo's default,
@@ -65,6 +82,64 @@ pub struct Request {
     pub version: String,
     /// The hidden debug switch: panic on receiving this request.
     pub debug_panic: bool,
+    /// Which pair to explain, and any break-even the user picked.
+    #[serde(default)]
+    pub insight: InsightAsk,
+}
+
+/// What the page wants explained.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InsightAsk {
+    /// The pair of options (a, b).
+    pub pair: (usize, usize),
+    /// A break-even the user picked, with the span to search (stored units).
+    pub pick: Option<(Field, (f64, f64))>,
+}
+
+impl Default for InsightAsk {
+    fn default() -> Self {
+        InsightAsk {
+            pair: (0, 1),
+            pick: None,
+        }
+    }
+}
+
+/// One part of the insight for a pair, or progress towards it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum InsightPart {
+    /// Share of the work done, 0 to 1.
+    Progress(f64),
+    /// The tornado.
+    Tornado(Tornado),
+    /// One of the top inputs' break-evens.
+    BreakEven(BreakEven),
+    /// The value of information; the last automatic part.
+    Voi(Voi),
+    /// The break-even the user picked.
+    Picked(BreakEven),
+}
+
+/// An insight message.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InsightUpdate {
+    /// The request's generation.
+    pub generation: u64,
+    /// The pair explained.
+    pub pair: (usize, usize),
+    /// The part.
+    pub part: InsightPart,
+    /// Milliseconds since the insight started (from the end of the full run).
+    pub millis: f64,
+}
+
+/// What the worker sends.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum Reply {
+    /// A preview or full run.
+    Run(Response),
+    /// Part of the insight.
+    Insight(InsightUpdate),
 }
 
 /// Which run a response comes from.
@@ -148,6 +223,27 @@ pub enum Tick {
     Preview,
     /// Advance the full run of this generation by one slice.
     Slice(u64),
+    /// Advance the insight of this generation by one slice.
+    Insight(u64),
+}
+
+/// The newest full run's scenario and per-path draws, kept for the insight.
+struct Kept {
+    generation: u64,
+    scenario: Scenario,
+    draws: PathDraws,
+}
+
+/// The insight under way.
+struct InsightRun {
+    generation: u64,
+    ask: InsightAsk,
+    run: Option<Insight>,
+    picked: Option<BreakEvenRun>,
+    sent_tornado: bool,
+    sent_break_evens: usize,
+    started: f64,
+    last_progress: f64,
 }
 
 /// A full run under way.
@@ -161,6 +257,8 @@ struct FullRun {
 pub struct SimWorker {
     newest: Option<(HandlerId, Request)>,
     full: Option<FullRun>,
+    kept: Option<Kept>,
+    insight: Option<InsightRun>,
     yielder: Option<Yielder>,
     /// The pause before a full run starts (dropping it cancels the start).
     pause: Option<Timeout>,
@@ -204,6 +302,123 @@ impl Yielder {
 }
 
 impl SimWorker {
+    fn keep(&mut self, generation: u64, scenario: Scenario, draws: PathDraws) {
+        self.kept = Some(Kept {
+            generation,
+            scenario,
+            draws,
+        });
+        self.insight = None;
+        self.start_insight(generation);
+    }
+
+    /// Starts (or keeps) the insight for the newest request's ask: the pair's
+    /// parts are reused when only the pick changed.
+    fn start_insight(&mut self, generation: u64) {
+        let (Some(kept), Some((_, request))) = (&self.kept, &self.newest) else {
+            return;
+        };
+        if kept.generation != generation {
+            return;
+        }
+        let ask = request.insight.clone();
+        let n = kept.scenario.input().options.len();
+        let (a, b) = ask.pair;
+        if a >= n || b >= n || a == b {
+            self.insight = None;
+            return;
+        }
+        let settings = Settings::default();
+        let picked = ask.pick.and_then(|(field, span)| {
+            let target =
+                turnaround_engine::insight::Input::for_field(kept.scenario.input(), a, b, field)?;
+            Some(BreakEvenRun::new(
+                &kept.scenario,
+                a,
+                b,
+                target,
+                Some(span),
+                settings,
+            ))
+        });
+        match &mut self.insight {
+            Some(i) if i.generation == generation && i.ask.pair == ask.pair => {
+                i.ask = ask;
+                i.picked = picked;
+            }
+            _ => {
+                self.insight = Some(InsightRun {
+                    generation,
+                    run: Some(Insight::new(&kept.scenario, &kept.draws, a, b, settings)),
+                    ask,
+                    picked,
+                    sent_tornado: false,
+                    sent_break_evens: 0,
+                    started: now(),
+                    last_progress: now(),
+                });
+            }
+        }
+    }
+
+    /// One slice of the insight; sends each part as it completes.
+    fn insight_slice(&mut self, scope: &WorkerScope<Self>, id: HandlerId, g: u64) {
+        let Some(ins) = self.insight.as_mut().filter(|i| i.generation == g) else {
+            return;
+        };
+        let slice_start = now();
+        let pair = ins.ask.pair;
+        let send = |part: InsightPart, started: f64| {
+            scope.respond(
+                id,
+                Reply::Insight(InsightUpdate {
+                    generation: g,
+                    pair,
+                    part,
+                    millis: now() - started,
+                }),
+            );
+        };
+        while now() - slice_start < SLICE_MS {
+            if let Some(run) = ins.run.as_mut() {
+                let done = run.advance(INSIGHT_UNITS);
+                if let (false, Some(t)) = (ins.sent_tornado, run.tornado()) {
+                    ins.sent_tornado = true;
+                    send(InsightPart::Tornado(t.clone()), ins.started);
+                }
+                while ins.sent_break_evens < run.break_evens().len() {
+                    let be = run.break_evens()[ins.sent_break_evens].clone();
+                    ins.sent_break_evens += 1;
+                    send(InsightPart::BreakEven(be), ins.started);
+                }
+                if done {
+                    let voi = run.voi().cloned();
+                    ins.run = None;
+                    if let Some(v) = voi {
+                        send(InsightPart::Voi(v), ins.started);
+                    }
+                }
+                continue;
+            }
+            match ins.picked.as_mut() {
+                Some(p) => {
+                    if p.advance(INSIGHT_UNITS) {
+                        let be = ins.picked.take().expect("just advanced").finish();
+                        send(InsightPart::Picked(be), ins.started);
+                    }
+                }
+                None => return,
+            }
+        }
+        if let Some(run) = ins.run.as_ref() {
+            if now() - ins.last_progress >= PROGRESS_MS {
+                ins.last_progress = now();
+                send(InsightPart::Progress(run.progress()), ins.started);
+            }
+        }
+        self.schedule(scope, Tick::Insight(g));
+    }
+
     fn schedule(&self, scope: &WorkerScope<Self>, tick: Tick) {
         match &self.yielder {
             Some(y) => y.post(tick),
@@ -217,12 +432,14 @@ impl SimWorker {
 impl Worker for SimWorker {
     type Message = Tick;
     type Input = Request;
-    type Output = Response;
+    type Output = Reply;
 
     fn create(scope: &WorkerScope<Self>) -> Self {
         SimWorker {
             newest: None,
             full: None,
+            kept: None,
+            insight: None,
             yielder: Yielder::new(scope),
             pause: None,
         }
@@ -239,13 +456,29 @@ impl Worker for SimWorker {
                 let full = match (&checked, preview_is_full(request)) {
                     (Ok(scenario), false) => Some(FullRun {
                         generation,
-                        run: Run::new(scenario, request.input.simulation.paths),
+                        run: {
+                            let mut run = Run::new(scenario, request.input.simulation.paths);
+                            run.keep_draws();
+                            run
+                        },
                         started: now(),
                     }),
                     _ => None,
                 };
+                let small = match (&checked, preview_is_full(request)) {
+                    (Ok(scenario), true) => Some(scenario.clone()),
+                    _ => None,
+                };
                 let response = run_checked(request, checked, Stage::Preview);
-                scope.respond(id, response);
+                scope.respond(id, Reply::Run(response));
+                if let Some(scenario) = small {
+                    // The preview is the full run: keep its draws for the insight.
+                    let mut run = Run::new(&scenario, request.input.simulation.paths);
+                    run.keep_draws();
+                    let (_, draws) = run.finish_with_draws();
+                    self.keep(generation, scenario, draws);
+                    self.schedule(scope, Tick::Insight(generation));
+                }
                 if full.is_some() {
                     self.full = full;
                     let scope = scope.clone();
@@ -268,19 +501,24 @@ impl Worker for SimWorker {
                     return;
                 }
                 let FullRun { run, started, .. } = self.full.take().expect("checked above");
-                let results = run.finish();
+                let (results, draws) = run.finish_with_draws();
                 scope.respond(
                     id,
-                    Response {
+                    Reply::Run(Response {
                         generation: g,
                         stage: Stage::Full,
                         outcome: Ok(results),
                         millis: now() - started,
                         version: crate::failsafe::version(),
                         memory_bytes: crate::failsafe::wasm_memory_bytes(),
-                    },
+                    }),
                 );
+                if let Ok(scenario) = validate(&request.input) {
+                    self.keep(g, scenario, draws);
+                    self.schedule(scope, Tick::Insight(g));
+                }
             }
+            Tick::Insight(g) => self.insight_slice(scope, id, g),
         }
     }
 
@@ -288,8 +526,25 @@ impl Worker for SimWorker {
         if request.debug_panic {
             panic!("debug switch: a panic in the worker");
         }
-        // Newest wins: dropping any full run, and replacing any tick not yet
-        // delivered, abandons all work for older input.
+        // Same scenario, new pair or pick: keep any run going and redo only
+        // the insight (at once from the kept draws, or after the full run).
+        let same = self
+            .newest
+            .as_ref()
+            .is_some_and(|(_, r)| r.generation == request.generation && r.input == request.input);
+        if same {
+            let g = request.generation;
+            self.newest = Some((id, request));
+            if self.kept.as_ref().is_some_and(|k| k.generation == g) {
+                self.start_insight(g);
+                self.schedule(scope, Tick::Insight(g));
+            }
+            return;
+        }
+        // Newest wins: dropping any full run or insight, and replacing any
+        // tick not yet delivered, abandons all work for older input.
+        self.kept = None;
+        self.insight = None;
         self.newest = Some((id, request));
         self.full = None;
         self.pause = None;

@@ -44,6 +44,7 @@ fn worker_run_gives_preview_then_full_path_counts() {
         input,
         version: turnaround::failsafe::version(),
         debug_panic: false,
+        insight: Default::default(),
     };
     let preview = run(&request, Stage::Preview);
     let full = run(&request, Stage::Full);

@@ -39,6 +39,7 @@ mod stats;
 mod validate;
 
 pub mod golden;
+pub mod insight;
 pub mod presets;
 
 pub use field::{Field, FieldId, FieldMeta, FieldValue, Scope, Shape, MAX_NAME_CHARS, MAX_SEED};

@@ -48,7 +48,7 @@ impl Ranged for Ticked {
 }
 
 impl Ticked {
-    fn new(axis: &Axis) -> Self {
+    pub(crate) fn new(axis: &Axis) -> Self {
         Ticked {
             inner: (axis.lo..axis.hi).into(),
             ticks: axis.ticks.clone(),

@@ -15,6 +15,7 @@ use plotters::coord::Shift;
 use plotters::drawing::DrawingAreaErrorKind;
 use plotters::prelude::*;
 
+mod break_even;
 mod canvas;
 mod common;
 mod fan;
@@ -24,10 +25,14 @@ mod stacked;
 mod ticks;
 
 pub use canvas::MeasuredCanvas;
+mod tornado;
+
+pub use break_even::{draw_break_even, BreakEvenChart, XUnit};
 pub use fan::{draw_fan, Band, FanChart, FanSeries, YUnit};
 pub use histogram::{draw_difference_histogram, DifferenceHistogram};
 pub use seats::{draw_seat_states, SeatStates, SEAT_STATE_NAMES};
 pub use stacked::{draw_stacked_annual, StackedAnnual};
+pub use tornado::{draw_tornado, TornadoBar, TornadoChart, HIGH_COLOUR, LOW_COLOUR};
 
 /// The drawing area type every chart function takes: a plotters area in
 /// plain pixel coordinates on any backend.

@@ -4,9 +4,9 @@ use yew::prelude::*;
 
 use crate::codec;
 use crate::components::{
-    assumptions::Assumptions, changes::Changes, council_picker::CouncilPicker, header::Header,
-    help_panel::HelpPanel, link_warnings::LinkWarnings, pinned::Pinned, presentation::Presentation,
-    results::ResultsView, share_and_save::ShareAndSave,
+    assumptions::Assumptions, changes::Changes, council_picker::CouncilPicker,
+    drivers::DriversPanel, header::Header, help_panel::HelpPanel, link_warnings::LinkWarnings,
+    pinned::Pinned, presentation::Presentation, results::ResultsView, share_and_save::ShareAndSave,
 };
 use crate::hooks::{current_fragment, use_compute, use_url_sync};
 use crate::state::{Action, AppState};
@@ -98,7 +98,13 @@ pub fn app() -> Html {
         .clone()
     };
     use_url_sync(&state, dispatch.clone());
-    let compute = use_compute(&state.input, state.revision);
+    // Which pair "What drives the answer" explains, and any break-even picked.
+    let ask = use_state(crate::worker::InsightAsk::default);
+    let on_ask = {
+        let ask = ask.clone();
+        Callback::from(move |a| ask.set(a))
+    };
+    let compute = use_compute(&state.input, state.revision, &ask);
     use_effect_with((state.present, state.large_type), |(present, large)| {
         write_view_flags(*present, *large);
     });
@@ -163,12 +169,22 @@ pub fn app() -> Html {
                         dispatch={dispatch.clone()}
                     />
                     <ResultsView compute={compute.clone()} type_scale={if state.large_type { 1.35 } else { 1.0 }} />
+                    <DriversPanel
+                        insight={compute.insight.clone()}
+                        names={compute.results.as_ref().map(|r| r.options.iter().map(|o| o.name.clone()).collect::<Vec<_>>()).unwrap_or_default()}
+                        input={state.input.clone()}
+                        ask={(*ask).clone()}
+                        on_ask={on_ask}
+                        ready={compute.stage == Some(crate::worker::Stage::Full) || compute.results.as_ref().is_some_and(|r| r.paths >= state.input.simulation.paths)}
+                        type_scale={if state.large_type { 1.35 } else { 1.0 }}
+                    />
                     <HelpPanel />
                     <ShareAndSave
                         preset={state.preset}
                         council={state.council.clone()}
                         input={state.input.clone()}
                         results={compute.results.clone()}
+                        insight={compute.insight.clone()}
                         dispatch={dispatch.clone()}
                     />
                 </div>

@@ -24,6 +24,9 @@ pub struct ExportsProps {
     pub results: Option<Rc<Results>>,
     /// Where `Action::Open` goes.
     pub dispatch: Callback<Action>,
+    /// What drives the answer, as far as it has arrived.
+    #[prop_or_default]
+    pub insight: crate::hooks::InsightState,
 }
 
 #[derive(Clone, PartialEq)]
@@ -131,6 +134,32 @@ pub fn exports(props: &ExportsProps) -> Html {
             });
         })
     };
+    let names: Vec<String> = props
+        .results
+        .as_ref()
+        .map(|r| r.options.iter().map(|o| o.name.clone()).collect())
+        .unwrap_or_default();
+    let (insight, n) = (props.insight.clone(), names.clone());
+    let on_drivers_csv = save(
+        format!("{stem}-drivers.csv"),
+        "text/csv;charset=utf-8",
+        Rc::new(move || {
+            insight
+                .complete()
+                .then(|| export::drivers_csv(&insight, &n))
+        }),
+    );
+    let insight = props.insight.clone();
+    let on_drivers_json = save(
+        format!("{stem}-drivers.json"),
+        "application/json",
+        Rc::new(move || {
+            insight
+                .complete()
+                .then(|| export::drivers_json(&insight, &names))
+        }),
+    );
+    let no_drivers = !props.insight.complete();
     let on_print = Callback::from(|_: MouseEvent| print());
     let no_results = props.results.is_none();
 
@@ -145,6 +174,14 @@ pub fn exports(props: &ExportsProps) -> Html {
                 <button type="button" class="secondary" id="download-headlines-csv"
                     onclick={on_headline_csv} disabled={no_results}>
                     { "Headline table (CSV)" }
+                </button>
+                <button type="button" class="secondary" id="download-drivers-csv"
+                    onclick={on_drivers_csv} disabled={no_drivers}>
+                    { "What drives the answer (CSV)" }
+                </button>
+                <button type="button" class="secondary" id="download-drivers-json"
+                    onclick={on_drivers_json} disabled={no_drivers}>
+                    { "What drives the answer (JSON)" }
                 </button>
                 <button type="button" class="secondary" id="download-json" onclick={on_json}>
                     { "Scenario file (JSON)" }

@@ -8,6 +8,7 @@ pub mod changes;
 pub mod chart_panel;
 pub mod comparison;
 pub mod council_picker;
+pub mod drivers;
 pub mod exports;
 pub mod header;
 pub mod help_panel;

@@ -50,6 +50,12 @@ pub fn results_view(props: &ResultsProps) -> Html {
     );
     // This component re-renders only when the compute state changes, and a
     // chart redraws only when its data differs, so no memo is needed here.
+    // The driver sentence, once the tornado (and its break-even) are in.
+    let names: Vec<String> = results.options.iter().map(|o| o.name.clone()).collect();
+    let driver = c.insight.tornado.as_ref().and_then(|t| {
+        crate::drivers::driver_sentence(t, &c.insight.break_evens, &names)
+            .map(|s| ((t.a, t.b), AttrValue::from(s)))
+    });
     let seats: Vec<Rc<_>> = (0..results.options.len())
         .filter_map(|i| view_model::seats(&results, i).map(Rc::new))
         .collect();
@@ -68,8 +74,9 @@ pub fn results_view(props: &ResultsProps) -> Html {
             </div>
             <div class="sr-only" aria-live="polite" aria-atomic="true">
                 { if refining { String::new() } else { summary(&results) } }
+                { driver.as_ref().map(|(_, s)| format!(" {s}")).unwrap_or_default() }
             </div>
-            <Verdict results={results.clone()} />
+            <Verdict results={results.clone()} driver={driver.clone()} />
             <Comparison results={results.clone()} />
             <div class="cards">
                 { for results.options.iter().enumerate().map(|(i, o)| html! {

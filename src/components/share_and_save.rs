@@ -27,6 +27,9 @@ pub struct ShareAndSaveProps {
     pub results: Option<Rc<Results>>,
     /// Where actions go.
     pub dispatch: Callback<Action>,
+    /// What drives the answer, for the exports.
+    #[prop_or_default]
+    pub insight: crate::hooks::InsightState,
 }
 
 /// Today's date in words (`12 May 2025`), from the browser's clock.
@@ -73,6 +76,7 @@ pub fn share_and_save(props: &ShareAndSaveProps) -> Html {
                 fragment={fragment}
                 results={props.results.clone()}
                 dispatch={props.dispatch.clone()}
+                insight={props.insight.clone()}
             />
         </section>
     }

@@ -12,6 +12,10 @@ use turnaround_engine::{PairResult, Results};
 pub struct VerdictProps {
     /// The results to summarise.
     pub results: std::rc::Rc<Results>,
+    /// The pair "What drives the answer" explains and its driver sentence,
+    /// added to that pair's verdict.
+    #[prop_or_default]
+    pub driver: Option<((usize, usize), AttrValue)>,
 }
 
 /// Savings of the cheaper option in words: `£1.7m less` or `£300k more`.
@@ -131,7 +135,15 @@ pub fn verdict(props: &VerdictProps) -> Html {
     }
     html! {
         <section class="verdict" aria-label="Summary">
-            { for shown.iter().map(|p| html! { <p data-pair={format!("{}-{}", p.a, p.b)}>{ sentence(r, p) }</p> }) }
+            { for shown.iter().map(|p| {
+                let driver = props
+                    .driver
+                    .as_ref()
+                    .filter(|(pair, _)| *pair == (p.a, p.b))
+                    .map(|(_, s)| format!(" {s}"))
+                    .unwrap_or_default();
+                html! { <p data-pair={format!("{}-{}", p.a, p.b)}>{ sentence(r, p) }{ driver }</p> }
+            }) }
         </section>
     }
 }

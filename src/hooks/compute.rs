@@ -18,8 +18,60 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::failsafe::{self, DebugPanic};
-use crate::worker::{JsCodec, Request, Response, SimWorker, Stage};
+use crate::worker::{
+    InsightAsk, InsightPart, InsightUpdate, JsCodec, Reply, Request, Response, SimWorker, Stage,
+};
+use turnaround_engine::insight::{BreakEven, Tornado, Voi};
 use turnaround_engine::{Results, ScenarioInput};
+
+/// What drives the answer for one pair, as its parts arrive from the worker.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct InsightState {
+    /// Generation of the results explained.
+    pub generation: u64,
+    /// The pair explained.
+    pub pair: (usize, usize),
+    /// Share of the automatic parts done, 0 to 1.
+    pub progress: f64,
+    /// The tornado, once sent.
+    pub tornado: Option<Rc<Tornado>>,
+    /// Break-evens of the top inputs, as sent.
+    pub break_evens: Vec<Rc<BreakEven>>,
+    /// The value of information, once sent (the last automatic part).
+    pub voi: Option<Rc<Voi>>,
+    /// The break-even the user picked, once sent.
+    pub picked: Option<Rc<BreakEven>>,
+    /// Worker milliseconds from the full run's end to the value of information.
+    pub millis: Option<f64>,
+}
+
+impl InsightState {
+    /// True once every automatic part has arrived.
+    pub fn complete(&self) -> bool {
+        self.voi.is_some()
+    }
+
+    fn apply(&mut self, u: InsightUpdate) {
+        if u.generation != self.generation || u.pair != self.pair {
+            *self = InsightState {
+                generation: u.generation,
+                pair: u.pair,
+                ..InsightState::default()
+            };
+        }
+        match u.part {
+            InsightPart::Progress(p) => self.progress = p,
+            InsightPart::Tornado(t) => self.tornado = Some(Rc::new(t)),
+            InsightPart::BreakEven(b) => self.break_evens.push(Rc::new(b)),
+            InsightPart::Voi(v) => {
+                self.voi = Some(Rc::new(v));
+                self.progress = 1.0;
+                self.millis = Some(u.millis);
+            }
+            InsightPart::Picked(b) => self.picked = Some(Rc::new(b)),
+        }
+    }
+}
 
 /// Where the worker's loader is when the page does not say (an unprocessed
 /// build): Trunk's unhashed worker script.
@@ -55,6 +107,8 @@ pub struct ComputeState {
     pub millis: f64,
     /// The newest generation asked for, and its path count.
     pub requested: (u64, u32),
+    /// What drives the answer, for the newest full results.
+    pub insight: InsightState,
 }
 
 impl ComputeState {
@@ -76,6 +130,8 @@ pub enum ComputeAction {
     Requested(u64, u32),
     /// The worker answered.
     Received(Response),
+    /// The worker sent part of the insight.
+    Insight(InsightUpdate),
 }
 
 impl Reducible for ComputeState {
@@ -85,6 +141,12 @@ impl Reducible for ComputeState {
         let mut next = (*self).clone();
         match action {
             ComputeAction::Requested(generation, paths) => next.requested = (generation, paths),
+            ComputeAction::Insight(update) => {
+                if update.generation != self.generation {
+                    return self;
+                }
+                next.insight.apply(update);
+            }
             ComputeAction::Received(response) => {
                 let newer = response.generation > self.generation || self.stage.is_none();
                 let fuller = response.generation == self.generation
@@ -92,6 +154,9 @@ impl Reducible for ComputeState {
                     && self.stage == Some(Stage::Preview);
                 if !(newer || fuller) {
                     return self;
+                }
+                if response.generation != self.insight.generation {
+                    next.insight = InsightState::default();
                 }
                 next.generation = response.generation;
                 next.stage = Some(response.stage);
@@ -122,7 +187,7 @@ fn publish_memory(worker_bytes: u64) {
 /// Keeps one live worker and the newest request (see the module docs).
 struct Supervisor {
     bridge: Option<WorkerBridge<SimWorker>>,
-    deliver: Rc<dyn Fn(Response)>,
+    deliver: Rc<dyn Fn(Reply)>,
     /// The name of the channel the worker's panic hook speaks on.
     channel_name: String,
     _channel: Option<(web_sys::BroadcastChannel, Closure<dyn FnMut()>)>,
@@ -137,7 +202,7 @@ struct Supervisor {
 }
 
 impl Supervisor {
-    fn new(deliver: Rc<dyn Fn(Response)>) -> Rc<RefCell<Supervisor>> {
+    fn new(deliver: Rc<dyn Fn(Reply)>) -> Rc<RefCell<Supervisor>> {
         let channel_name = format!(
             "turnaround-worker-{}",
             (js_sys::Math::random() * 1e15) as u64
@@ -191,21 +256,38 @@ impl Supervisor {
             _ => false,
         };
         me.sent += 1;
+        // A new pair or pick for the same scenario gets no run answer: it
+        // keeps the watchdog as it was.
+        let same = me
+            .newest
+            .as_ref()
+            .is_some_and(|r| r.generation == request.generation && r.input == request.input);
         me.newest = Some(request);
-        me.answered = false;
-        me.watchdog = Some(Timeout::new(WATCHDOG_MS, move || {
-            let unanswered = weak.upgrade().is_some_and(|s| !s.borrow().answered);
-            if unanswered {
-                Supervisor::dead(&weak);
-            }
-        }));
+        if !same {
+            me.answered = false;
+            me.watchdog = Some(Timeout::new(WATCHDOG_MS, move || {
+                let unanswered = weak.upgrade().is_some_and(|s| !s.borrow().answered);
+                if unanswered {
+                    Supervisor::dead(&weak);
+                }
+            }));
+        }
         if let Some(bridge) = &me.bridge {
             bridge.send(outgoing);
         }
     }
 
-    fn received(weak: &Weak<RefCell<Supervisor>>, response: Response) {
+    fn received(weak: &Weak<RefCell<Supervisor>>, reply: Reply) {
         let Some(this) = weak.upgrade() else { return };
+        let response = match reply {
+            Reply::Run(response) => response,
+            // Insight parts follow a run answer that passed the version check.
+            insight @ Reply::Insight(_) => {
+                let deliver = this.borrow().deliver.clone();
+                deliver(insight);
+                return;
+            }
+        };
         let deliver = {
             let mut me = this.borrow_mut();
             if me.newest.as_ref().map(|r| r.generation) == Some(response.generation) {
@@ -227,7 +309,7 @@ impl Supervisor {
             return;
         }
         publish_memory(response.memory_bytes);
-        deliver(response);
+        deliver(Reply::Run(response));
     }
 
     /// The worker died: start another and retry the newest request once.
@@ -259,23 +341,27 @@ impl Supervisor {
     }
 }
 
-/// Sends every scenario change (identified by `generation`) to the worker and
-/// returns what to show. Stale answers are ignored.
+/// Sends every scenario change (identified by `generation`), and every change
+/// of what to explain (`ask`), to the worker and returns what to show. Stale
+/// answers are ignored.
 #[hook]
-pub fn use_compute(input: &ScenarioInput, generation: u64) -> ComputeState {
+pub fn use_compute(input: &ScenarioInput, generation: u64, ask: &InsightAsk) -> ComputeState {
     let state = use_reducer(ComputeState::default);
     let supervisor = {
         let dispatch = state.dispatcher();
         use_memo((), move |_| {
-            Supervisor::new(Rc::new(move |response| {
-                dispatch.dispatch(ComputeAction::Received(response))
+            Supervisor::new(Rc::new(move |reply| {
+                dispatch.dispatch(match reply {
+                    Reply::Run(response) => ComputeAction::Received(response),
+                    Reply::Insight(update) => ComputeAction::Insight(update),
+                })
             }))
         })
     };
     {
         let dispatch = state.dispatcher();
         let input = input.clone();
-        use_effect_with(generation, move |generation| {
+        use_effect_with((generation, ask.clone()), move |(generation, ask)| {
             dispatch.dispatch(ComputeAction::Requested(
                 *generation,
                 input.simulation.paths,
@@ -287,6 +373,7 @@ pub fn use_compute(input: &ScenarioInput, generation: u64) -> ComputeState {
                     input,
                     version: failsafe::version(),
                     debug_panic: false,
+                    insight: ask.clone(),
                 },
             );
         });

@@ -6,5 +6,5 @@ pub mod download;
 pub mod storage;
 pub mod url;
 
-pub use compute::{use_compute, ComputeState};
+pub use compute::{use_compute, ComputeState, InsightState};
 pub use url::{current_fragment, use_url_sync};

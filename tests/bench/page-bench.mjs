@@ -25,6 +25,10 @@ const previewPaint = [];
 const fullResult = [];
 const engineFull = [];
 const enginePreview = [];
+const tornadoShown = [];
+const driversShown = [];
+const driversWorker = [];
+const driversLong = [];
 let longest = 0;
 let longCount = 0;
 
@@ -67,7 +71,25 @@ for (let run = 0; run < runs; run++) {
         if (Number(status.dataset.generation) > gen0 && status.dataset.stage === "full run" && out.full == null) {
           out.full = performance.now() - t0;
           out.fullMillis = Number(status.dataset.millis);
-          resolve();
+          window.__long = [];
+          // Then "What drives the answer": tornado, break-evens, value of
+          // information (its last part), for this generation.
+          const panel = document.querySelector("#drivers");
+          const check = () => {
+            if (out.tornado == null && panel.querySelector("#chart-tornado")) out.tornado = performance.now() - t0;
+            const done = panel.querySelector("#drivers-done");
+            if (done && out.drivers == null) {
+              out.drivers = performance.now() - t0;
+              out.driversMillis = Number(done.dataset.millis);
+              out.driversLong = window.__long.slice();
+              resolve();
+            }
+          };
+          // The panel resets for the new results first; watch it fill again.
+          requestAnimationFrame(() => {
+            new MutationObserver(check).observe(panel, { subtree: true, childList: true, attributes: true });
+            check();
+          });
         }
       }).observe(status, { attributes: true });
     });
@@ -81,6 +103,10 @@ for (let run = 0; run < runs; run++) {
   fullResult.push(timing.full);
   if (timing.previewMillis != null) enginePreview.push(timing.previewMillis);
   engineFull.push(timing.fullMillis);
+  tornadoShown.push(timing.tornado);
+  driversShown.push(timing.drivers);
+  driversWorker.push(timing.driversMillis);
+  driversLong.push(...timing.driversLong);
 
   // A scripted drag: 40 pointer moves, one per frame, as a person dragging.
   await page.evaluate(() => (window.__long = []));
@@ -108,6 +134,10 @@ console.log(`  input -> preview painted:             ${stats(previewPaint)}`);
 console.log(`  input -> full result shown:           ${stats(fullResult)}`);
 console.log(`  engine time in worker, preview:       ${enginePreview.length ? stats(enginePreview) : "n/a"}`);
 console.log(`  full run in worker (sliced, wall time):${stats(engineFull)}`);
+console.log(`  input -> tornado shown:                ${stats(tornadoShown)}`);
+console.log(`  input -> all three drivers parts shown: ${stats(driversShown)}`);
+console.log(`  drivers in worker after the full run:  ${stats(driversWorker)}`);
+console.log(`  main-thread tasks over 50 ms while the drivers arrive: ${driversLong.length}${driversLong.length ? `, longest ${Math.max(...driversLong).toFixed(1)} ms` : ""}`);
 console.log(`  main-thread tasks over 50 ms during drags: ${longCount}${longCount ? `, longest ${longest.toFixed(1)} ms` : ""}`);
 await browser.close();
 await server.close();

@@ -552,3 +552,55 @@ pub(crate) fn break_even(d: &[f64]) -> Option<u32> {
     let i = d.iter().rposition(|&x| !keeps(x))?;
     Some(i as u32 + 2)
 }
+
+/// Total spend of the options `options` (indices into the scenario's
+/// options) on paths `from..to`, written to `out[k][p - from]` for the k-th
+/// option listed. Each path is simulated from start to horizon on its own,
+/// with no monthly summaries: the arithmetic of every path is the same as in
+/// [`Run`] (the same draws in the same order), so the totals are bit for bit
+/// those of a full run. Used by [`crate::insight`] for its many reruns.
+pub(crate) fn path_totals(
+    input: &crate::input::ScenarioInput,
+    options: &[usize],
+    from: usize,
+    to: usize,
+    out: &mut [Vec<f64>],
+) {
+    let horizon = input.simulation.horizon_months as usize;
+    let seed = input.simulation.seed;
+    let cx = &input.context;
+    let consts = Consts::new(input);
+    let nominal = (1.0 + cx.finance.discount_rate) * (1.0 + cx.finance.general_inflation);
+    let discount: Vec<f64> = (1..=horizon)
+        .map(|t| libm::pow(nominal, -(t as f64) / 12.0))
+        .collect();
+    let plans: Vec<Plan> = options
+        .iter()
+        .map(|&o| Plan::new(&input.options[o]))
+        .collect();
+    let mut states: Vec<OptState> = Vec::with_capacity(options.len());
+    for p in from..to {
+        let (mut pc, u) = PathContext::new(input, seed, p);
+        states.clear();
+        for (&o, plan) in options.iter().zip(&plans) {
+            let oi = &input.options[o];
+            states.push(OptState::new(
+                oi,
+                Leadership::new(oi, plan, &u),
+                &u,
+                &consts,
+                cx.stability.initial,
+                cx.workforce.start_agency_share,
+            ));
+        }
+        for (t, &disc) in discount.iter().enumerate() {
+            let d = pc.advance();
+            for (s, plan) in states.iter_mut().zip(&plans) {
+                s.step(t as u32 + 1, plan, &pc, &d, &consts, disc);
+            }
+        }
+        for (k, s) in states.iter().enumerate() {
+            out[k][p - from] = s.spend.total();
+        }
+    }
+}
