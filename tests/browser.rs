@@ -163,7 +163,7 @@ async fn invalid_input_shows_a_message_and_changes_nothing() {
 }
 
 #[wasm_bindgen_test]
-async fn range_boxes_refuse_out_of_order_values() {
+async fn range_boxes_hold_an_out_of_order_range_without_applying_it() {
     let (root, states) = mount_field("wf.premium");
     wait_for("three boxes", || {
         root.query_selector_all("input[type=text]")
@@ -175,11 +175,15 @@ async fn range_boxes_refuse_out_of_order_values() {
     let before = newest(&states).input;
     let low = query(&root, "input[type=text]").unwrap();
     enter_value(&low, "99,000");
-    wait_for("an order message", || {
-        error_text(&root).contains("low must not exceed likely")
+    // Typing a range in its natural order passes through out-of-order
+    // states: they are held with a note, not applied and not thrown away.
+    wait_for("a hold note", || {
+        error_text(&root).contains("Not applied yet")
     })
     .await;
     assert_eq!(newest(&states).input, before);
+    let typed: HtmlInputElement = low.unchecked_into();
+    assert_eq!(typed.value(), "99,000", "what was typed stays in the box");
 }
 
 #[wasm_bindgen_test]
@@ -264,6 +268,7 @@ async fn link_warnings_list_each_problem_and_keep_the_link() {
         }],
         original: Some("v=1&wf.agency=lots".into()),
         on_dismiss: Callback::noop(),
+        notes: Vec::new(),
     };
     yew::Renderer::<LinkWarnings>::with_root_and_props(root.clone(), props).render();
     wait_for("the warning", || query(&root, "[role=alert]").is_some()).await;
