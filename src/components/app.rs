@@ -170,6 +170,7 @@ pub fn app() -> Html {
                         input={state.input.clone()}
                         results={compute.results.clone()}
                         dispatch={dispatch.clone()}
+                        baseline={state.baseline.clone()}
                     />
                 </div>
             </main>

@@ -6,9 +6,9 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::export;
 use crate::hooks::download::{download_text, print};
 use crate::state::Action;
+use crate::{export, paper};
 use turnaround_engine::{presets::PresetId, Results, ScenarioInput};
 
 /// Exports properties.
@@ -24,6 +24,15 @@ pub struct ExportsProps {
     pub results: Option<Rc<Results>>,
     /// Where `Action::Open` goes.
     pub dispatch: Callback<Action>,
+    /// The scenario's name, for file names and the scenario file.
+    pub name: AttrValue,
+    /// Told the name a scenario file carried when one is opened.
+    pub on_name: Callback<String>,
+}
+
+/// Now, as an ISO 8601 time (`2026-11-27T05:40:00.000Z`).
+pub fn now_iso() -> String {
+    js_sys::Date::new_0().to_iso_string().into()
 }
 
 #[derive(Clone, PartialEq)]
@@ -36,12 +45,17 @@ enum Message {
 #[function_component(Exports)]
 pub fn exports(props: &ExportsProps) -> Html {
     let message = use_state(|| None::<Message>);
-    let stem = format!("turnaround-{}", props.preset.id());
+    let name = props.name.to_string();
 
-    let save = |filename: String, mime: &'static str, make: Rc<dyn Fn() -> Option<String>>| {
+    // Each file is named after the scenario and the day it is downloaded.
+    type Make = Rc<dyn Fn(&str) -> Option<String>>;
+    let save = |suffix: &'static str, mime: &'static str, make: Make| {
         let message = message.clone();
+        let name = name.clone();
         Callback::from(move |_: MouseEvent| {
-            let Some(content) = make() else {
+            let now = now_iso();
+            let filename = format!("{}{suffix}", paper::file_stem(&name, &now));
+            let Some(content) = make(&now) else {
                 message.set(Some(Message::Problem(
                     "The results are still being calculated; try again in a moment.".into(),
                 )));
@@ -58,31 +72,38 @@ pub fn exports(props: &ExportsProps) -> Html {
 
     let results = props.results.clone();
     let on_results_csv = save(
-        format!("{stem}-results-by-month.csv"),
+        "-results-by-month.csv",
         "text/csv;charset=utf-8",
-        Rc::new(move || results.as_deref().map(export::results_csv)),
+        Rc::new(move |_| results.as_deref().map(export::results_csv)),
     );
     let results = props.results.clone();
     let fragment = props.fragment.to_string();
     let on_headline_csv = save(
-        format!("{stem}-headlines.csv"),
+        "-headlines.csv",
         "text/csv;charset=utf-8",
-        Rc::new(move || {
+        Rc::new(move |_| {
             results
                 .as_deref()
                 .map(|r| export::headline_csv(r, &fragment))
         }),
     );
-    let (preset, input) = (props.preset, props.input.clone());
+    let (preset, input, file_name) = (props.preset, props.input.clone(), name.clone());
     let on_json = save(
-        format!("{stem}-scenario.json"),
+        ".json",
         "application/json",
-        Rc::new(move || Some(export::scenario_json(preset, &input))),
+        Rc::new(move |now| {
+            Some(export::scenario_file(
+                preset,
+                &input,
+                Some((file_name.as_str(), now)),
+            ))
+        }),
     );
 
     let on_file = {
         let message = message.clone();
         let dispatch = props.dispatch.clone();
+        let on_name = props.on_name.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let Some(file) = input.files().and_then(|f| f.get(0)) else {
@@ -100,6 +121,7 @@ pub fn exports(props: &ExportsProps) -> Html {
                 ))));
                 return;
             }
+            let on_name = on_name.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let text = wasm_bindgen_futures::JsFuture::from(file.text())
                     .await
@@ -115,6 +137,7 @@ pub fn exports(props: &ExportsProps) -> Html {
                 };
                 match export::parse_scenario_json(&text) {
                     Ok((preset, scenario)) => {
+                        on_name.emit(export::scenario_file_name(&text).unwrap_or_default());
                         dispatch.emit(Action::Open {
                             preset,
                             input: scenario,

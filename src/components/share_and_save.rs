@@ -7,9 +7,13 @@ use yew::prelude::*;
 
 use crate::components::{
     exports::Exports,
+    paper_appendix::PaperAppendix,
+    paper_details::PaperDetails,
+    paper_head::PaperHead,
     saved_scenarios::SavedScenarios,
     share_panel::{page_address, SharePanel},
 };
+use crate::paper::{self, Details};
 use crate::state::Action;
 use turnaround_engine::{presets::PresetId, Results, ScenarioInput};
 
@@ -27,6 +31,8 @@ pub struct ShareAndSaveProps {
     pub results: Option<Rc<Results>>,
     /// Where actions go.
     pub dispatch: Callback<Action>,
+    /// The preset's own scenario, for marking changed assumptions.
+    pub baseline: Rc<ScenarioInput>,
 }
 
 /// Today's date in words (`12 May 2025`), from the browser's clock.
@@ -52,20 +58,39 @@ pub fn share_and_save(props: &ShareAndSaveProps) -> Html {
     };
     let url: AttrValue = format!("{}#{}", page_address(), fragment).into();
     let fragment: AttrValue = (*fragment).clone().into();
+    let details = use_state(Details::default);
+    let name: AttrValue = details.title(&props.input).into();
+    let on_details = {
+        let details = details.clone();
+        Callback::from(move |d: Details| details.set(d))
+    };
+    let on_name = {
+        let details = details.clone();
+        Callback::from(move |name: String| {
+            details.set(Details {
+                name,
+                ..(*details).clone()
+            })
+        })
+    };
 
     html! {
         <section class="share-save" aria-labelledby="share-save-h">
-            <div class="print-only print-meta">
-                <p><strong>{ "Preset: " }</strong>{ props.preset.label() }
-                    if let Some(c) = props.council.as_deref().and_then(|c| crate::councils::data().council(c)) {
-                        { " · " }<strong>{ "Council: " }</strong>{ format!("{} ({})", c.name, c.code) }
-                    }
-                    { " · " }<strong>{ "Printed: " }</strong>{ today() }</p>
-                <p class="print-link"><strong>{ "Open this scenario: " }</strong>{ url.clone() }</p>
-                <p class="print-sources">{ "Sources: every preset value's source and year is shown beside it on screen (and listed in the model documentation); values marked as estimates are the project's own and open to challenge." }</p>
-            </div>
+            <PaperHead
+                preset={props.preset}
+                input={props.input.clone()}
+                details={(*details).clone()}
+                url={url.clone()}
+                printed={AttrValue::from(today())}
+                picked_council={props.council.as_deref()
+                    .and_then(|c| crate::councils::data().council(c))
+                    .map(|c| AttrValue::from(format!("{} ({})", c.name, c.code)))}
+            />
             <h2 id="share-save-h" class="screen-only">{ "Share and save" }</h2>
-            <SharePanel url={url} />
+            <SharePanel url={url.clone()} />
+            <PaperDetails details={(*details).clone()}
+                default_name={AttrValue::from(paper::default_name(&props.input))}
+                on_change={on_details} />
             <SavedScenarios preset={props.preset} fragment={fragment.clone()} dispatch={props.dispatch.clone()} />
             <Exports
                 preset={props.preset}
@@ -73,6 +98,14 @@ pub fn share_and_save(props: &ShareAndSaveProps) -> Html {
                 fragment={fragment}
                 results={props.results.clone()}
                 dispatch={props.dispatch.clone()}
+                name={name}
+                on_name={on_name}
+            />
+            <PaperAppendix
+                preset={props.preset}
+                baseline={props.baseline.clone()}
+                input={props.input.clone()}
+                results={props.results.clone()}
             />
         </section>
     }

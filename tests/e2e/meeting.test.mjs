@@ -1,0 +1,107 @@
+// The meeting record: named, dated files and the printed committee paper.
+// The paper is printed to PDF by headless Chromium, turned into page images
+// with pdftoppm (kept in tests/e2e/artifacts/ to look at) and read back
+// with pdftotext. Every wait is on a condition in the page.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import { withBrowser, openPage, waitForFull, ARTIFACTS } from "./harness.mjs";
+
+const env = withBrowser();
+
+async function download(page, click) {
+  const [dl] = await Promise.all([page.waitForEvent("download"), click()]);
+  const path = join(ARTIFACTS, dl.suggestedFilename());
+  await dl.saveAs(path);
+  return { name: dl.suggestedFilename(), path };
+}
+
+/** Bottom of the content on each page image, as a fraction of its height (PGM from pdftoppm -gray). */
+function contentBottoms(prefix, pages) {
+  const out = [];
+  for (let i = 1; i <= pages; i++) {
+    const file = `${prefix}-${String(i).padStart(String(pages).length, "0")}.pgm`;
+    const buf = execFileSync("cat", [file]);
+    // Header: P5\n<w> <h>\n255\n
+    const header = buf.subarray(0, 40).toString("latin1").split(/\s+/);
+    const [w, h] = [Number(header[1]), Number(header[2])];
+    const start = buf.length - w * h;
+    // Ignore the bottom 8% (the page-number footer).
+    let bottom = 0;
+    for (let y = Math.floor(h * 0.92) - 1; y >= 0 && !bottom; y--) {
+      for (let x = 0; x < w; x++) if (buf[start + y * w + x] < 200) { bottom = y / h; break; }
+    }
+    out.push(bottom);
+  }
+  return out;
+}
+
+test("files carry the scenario's name and date; a scenario file carries name and saved time", async () => {
+  const { context, page } = await openPage(env.browser, env.server.url);
+  await waitForFull(page);
+  const today = new Date().toISOString().slice(0, 10);
+  let file = await download(page, () => page.locator("#download-json").click());
+  assert.match(file.name, new RegExp(`^turnaround-recruit-vs-in-source-partner-vs-recruit-own-${today}\\.json$`));
+  let doc = JSON.parse(await readFile(file.path, "utf8"));
+  assert.match(doc.name, /^Recruit vs In-source partner vs /);
+  assert.ok(Math.abs(Date.parse(doc.saved_at) - Date.now()) < 600_000, doc.saved_at);
+
+  await page.locator("#scenario-name").fill("Cabinet, 3 Dec: \"worst\" case");
+  file = await download(page, () => page.locator("#download-headlines-csv").click());
+  assert.equal(file.name, `turnaround-cabinet-3-dec-worst-case-${today}-headlines.csv`);
+  file = await download(page, () => page.locator("#download-json").click());
+  assert.equal(file.name, `turnaround-cabinet-3-dec-worst-case-${today}.json`);
+  doc = JSON.parse(await readFile(file.path, "utf8"));
+  assert.equal(doc.name, "Cabinet, 3 Dec: \"worst\" case");
+  await context.close();
+
+  // A fresh page opening that file takes its name too.
+  const fresh = await openPage(env.browser, env.server.url);
+  await waitForFull(fresh.page);
+  await fresh.page.locator("#open-json").setInputFiles(file.path);
+  await fresh.page.waitForFunction(() => document.querySelector("#scenario-name").value === "Cabinet, 3 Dec: \"worst\" case");
+  assert.deepEqual(fresh.page.problems, []);
+  await fresh.context.close();
+});
+
+test("the committee paper prints with assumptions, sources, versions, page numbers and every pair's chart", async () => {
+  const { context, page } = await openPage(env.browser, env.server.url);
+  await waitForFull(page);
+  await page.locator("#scenario-name").fill("Sandwell options paper");
+  await page.locator("#paper-author").fill("A. Finance Officer");
+  await page.locator("#paper-council").fill("Sandwell Council Cabinet");
+  await page.waitForFunction(() => document.querySelector("#paper-name").textContent === "Sandwell options paper");
+  await page.emulateMedia({ media: "print" });
+  const pdf = join(ARTIFACTS, "committee-paper.pdf");
+  await page.pdf({ path: pdf, format: "A4", printBackground: true, preferCSSPageSize: true });
+  const options = await page.$$eval(".card[data-option] h3", (hs) => hs.map((h) => h.textContent.trim()));
+  await context.close();
+
+  const text = execFileSync("pdftotext", ["-layout", pdf, "-"]).toString();
+  const pages = text.split("\f").filter((p) => p.trim()).length;
+  assert.ok(pages >= 4 && pages <= 9, `${pages} pages`);
+  for (let i = 1; i <= pages; i++) assert.ok(text.includes(`Page ${i} of ${pages}`), `page number ${i}`);
+  const flat = execFileSync("pdftotext", [pdf, "-"]).toString().replace(/\s+/g, " ");
+  for (const want of [
+    "Sandwell options paper", "A. Finance Officer", "Sandwell Council Cabinet",
+    "Turnaround app", "model turnaround-engine", "seed 2012, 10,000 paths, 60 months",
+    "Open this scenario: http", "Contract value", "£1,150,000", "Contract length", "30 months",
+    "Permanent DCS cost", "Estimate.", "iMPower", "Footnote: Monte Carlo errors",
+    "does not predict inspection outcomes", "Scan to open the live scenario",
+  ]) assert.ok(flat.includes(want), `the paper says "${want}"`);
+  assert.ok(!flat.includes("Point at or touch"), "no screen-only text on paper");
+  assert.ok(!flat.includes("Download and print"), "no controls on paper");
+  // Every pair of options has its difference chart.
+  for (let a = 0; a < options.length; a++)
+    for (let b = a + 1; b < options.length; b++)
+      assert.ok(flat.includes(`${options[a]} minus ${options[b]}`), `pair ${a}-${b}`);
+
+  // Page images to look at, and no half-empty page before the last.
+  const prefix = join(ARTIFACTS, "committee-paper");
+  execFileSync("pdftoppm", ["-r", "60", "-png", pdf, prefix]);
+  execFileSync("pdftoppm", ["-r", "30", "-gray", pdf, `${prefix}-g`]);
+  const bottoms = contentBottoms(`${prefix}-g`, pages);
+  bottoms.slice(0, -1).forEach((b, i) => assert.ok(b > 0.6, `page ${i + 1} is filled to ${Math.round(b * 100)}% only`));
+});
