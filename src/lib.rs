@@ -28,6 +28,7 @@ pub mod paper;
 pub mod params;
 pub mod provenance;
 pub mod qr;
+pub mod report;
 pub mod saved;
 pub mod state;
 pub mod view_model;

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::hooks::download::{download_text, print};
 use crate::state::Action;
-use crate::{export, paper};
+use crate::{export, paper, report};
 use turnaround_engine::{presets::PresetId, Results, ScenarioInput};
 
 /// Exports properties.
@@ -28,6 +28,12 @@ pub struct ExportsProps {
     pub name: AttrValue,
     /// Told the name a scenario file carried when one is opened.
     pub on_name: Callback<String>,
+    /// Name, author and council, for the single-file report.
+    pub details: paper::Details,
+    /// The preset's own scenario, for the report's assumptions table.
+    pub baseline: Rc<ScenarioInput>,
+    /// The full link to the live scenario.
+    pub url: AttrValue,
 }
 
 /// Now, as an ISO 8601 time (`2026-11-27T05:40:00.000Z`).
@@ -97,6 +103,29 @@ pub fn exports(props: &ExportsProps) -> Html {
                 &input,
                 Some((file_name.as_str(), now)),
             ))
+        }),
+    );
+
+    let (preset, input, baseline) = (props.preset, props.input.clone(), props.baseline.clone());
+    let (results, details, url) = (
+        props.results.clone(),
+        props.details.clone(),
+        props.url.clone(),
+    );
+    let on_report = save(
+        "-report.html",
+        "text/html;charset=utf-8",
+        Rc::new(move |_| {
+            let results = results.as_deref()?;
+            Some(report::html(&report::ReportInput {
+                preset,
+                baseline: &baseline,
+                input: &input,
+                results,
+                details: &details,
+                url: &url,
+                made: &crate::components::share_and_save::today(),
+            }))
         }),
     );
 
@@ -171,6 +200,9 @@ pub fn exports(props: &ExportsProps) -> Html {
                 </button>
                 <button type="button" class="secondary" id="download-json" onclick={on_json}>
                     { "Scenario file (JSON)" }
+                </button>
+                <button type="button" class="secondary" id="download-report" onclick={on_report} disabled={no_results}>
+                    { "Report (single HTML file)" }
                 </button>
                 <button type="button" class="secondary" id="print" onclick={on_print}>
                     { "Print / committee paper" }

@@ -36,7 +36,7 @@ pub struct ShareAndSaveProps {
 }
 
 /// Today's date in words (`12 May 2025`), from the browser's clock.
-fn today() -> String {
+pub fn today() -> String {
     let options = js_sys::Object::new();
     for (k, v) in [("day", "numeric"), ("month", "long"), ("year", "numeric")] {
         let _ = js_sys::Reflect::set(&options, &k.into(), &v.into());
@@ -100,6 +100,9 @@ pub fn share_and_save(props: &ShareAndSaveProps) -> Html {
                 dispatch={props.dispatch.clone()}
                 name={name}
                 on_name={on_name}
+                details={(*details).clone()}
+                baseline={props.baseline.clone()}
+                url={url.clone()}
             />
             <PaperAppendix
                 preset={props.preset}

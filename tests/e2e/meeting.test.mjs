@@ -105,3 +105,38 @@ test("the committee paper prints with assumptions, sources, versions, page numbe
   const bottoms = contentBottoms(`${prefix}-g`, pages);
   bottoms.slice(0, -1).forEach((b, i) => assert.ok(b > 0.6, `page ${i + 1} is filled to ${Math.round(b * 100)}% only`));
 });
+
+test("the single-file report opens offline in a fresh browser and requests nothing", async () => {
+  const { context, page } = await openPage(env.browser, env.server.url);
+  await waitForFull(page);
+  await page.locator("#scenario-name").fill("Report check");
+  const file = await download(page, () => page.locator("#download-report").click());
+  const today = new Date().toISOString().slice(0, 10);
+  assert.equal(file.name, `turnaround-report-check-${today}-report.html`);
+  const options = await page.$$eval(".card[data-option] h3", (hs) => hs.map((h) => h.textContent.trim()));
+  const link = await page.locator("#share-link").inputValue();
+  await context.close();
+
+  const offline = await env.browser.newContext({ offline: true, javaScriptEnabled: false });
+  const requests = [];
+  offline.on("request", (r) => requests.push(r.url()));
+  await offline.route("**/*", (route) => (route.request().url().startsWith("file:") ? route.continue() : route.abort()));
+  const view = await offline.newPage();
+  await view.goto(`file://${file.path}`);
+  await view.locator("h1", { hasText: "Report check" }).waitFor();
+  assert.deepEqual(requests.filter((u) => !u.startsWith("file:")), [], "no network request");
+  assert.equal(requests.length, 1, requests.join("\n"));
+  const pairs = (options.length * (options.length - 1)) / 2;
+  assert.equal(await view.locator("figure svg").count(), 1 + pairs + 1 + options.length + 1);
+  assert.equal(await view.locator("#options tbody tr").count(), options.length);
+  assert.equal(await view.locator("#pairs tbody tr").count(), pairs);
+  const text = await view.locator("body").innerText();
+  for (const want of ["£1,150,000", "iMPower", "Estimate.", "inspection outcomes", "Monte Carlo errors", "seed 2012"])
+    assert.ok(text.includes(want), want);
+  assert.equal(await view.locator("a.link").getAttribute("href"), link);
+  // Every chart drew something (the SVGs have size on the page).
+  const sizes = await view.$$eval("figure svg", (s) => s.map((e) => e.getBoundingClientRect().height));
+  assert.ok(sizes.every((h) => h > 100), sizes.join());
+  await view.screenshot({ path: join(ARTIFACTS, "single-file-report.png"), fullPage: false });
+  await offline.close();
+});
