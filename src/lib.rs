@@ -31,6 +31,7 @@ pub mod qr;
 pub mod report;
 pub mod saved;
 pub mod state;
+pub mod svg_chart;
 pub mod view_model;
 pub mod worker;
 

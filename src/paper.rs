@@ -225,23 +225,7 @@ pub fn versions() -> String {
     )
 }
 
-/// A chart as an SVG document string (`width` x `height` pixels, with a
-/// viewBox so it scales), for the printed paper and the single-file report.
-/// `None` when the chart cannot be drawn.
-pub fn chart_svg(spec: &crate::view_model::ChartSpec, width: u32, height: u32) -> Option<String> {
-    use plotters::prelude::*;
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
-        let style = crate::charts::ChartStyle {
-            scale: 1.0,
-            font_family: "sans-serif",
-        };
-        spec.draw(&root, &style).ok()?;
-        root.present().ok()?;
-    }
-    Some(svg)
-}
+pub use crate::svg_chart::chart_svg;
 
 #[cfg(test)]
 mod tests {

@@ -1,15 +1,15 @@
-//! The printed committee paper's closing sections (print only): every
-//! pair's difference chart, the Monte Carlo errors as a footnote table, the
-//! full assumptions table with sources, and the caveats.
+//! The printed committee paper's closing sections (print only): the Monte
+//! Carlo errors as a footnote table, the full assumptions table with
+//! sources, and the caveats. (Every pair's difference chart prints from the
+//! results column.)
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::format::{money, percent_error};
-use crate::paper::{assumption_rows, chart_svg, AssumptionRow, CAVEATS};
+use crate::paper::{assumption_rows, AssumptionRow, CAVEATS};
 use crate::params::Group;
-use crate::view_model;
 use turnaround_engine::{presets::PresetId, Results, ScenarioInput};
 
 /// Paper-appendix properties.
@@ -23,30 +23,6 @@ pub struct PaperAppendixProps {
     pub input: ScenarioInput,
     /// The results shown, if any yet.
     pub results: Option<Rc<Results>>,
-}
-
-fn svg(markup: String) -> Html {
-    Html::from_html_unchecked(AttrValue::from(markup))
-}
-
-fn differences(results: &Results) -> Html {
-    html! {
-        <section class="paper-section paper-differences">
-            <h2>{ "Difference in total spend, every pair of options" }</h2>
-            <div class="paper-charts">
-                { for results.pairs.iter().enumerate().filter_map(|(i, p)| {
-                    let spec = view_model::difference(results, i)?;
-                    let chart = chart_svg(&spec, 640, 300)?;
-                    Some(html! {
-                        <figure class="paper-chart" data-pair={format!("{}-{}", p.a, p.b)}>
-                            <figcaption>{ format!("{} minus {}", results.options[p.a].name, results.options[p.b].name) }</figcaption>
-                            { svg(chart) }
-                        </figure>
-                    })
-                }) }
-            </div>
-        </section>
-    }
 }
 
 fn errors(results: &Results) -> Html {
@@ -163,9 +139,7 @@ pub fn paper_appendix(props: &PaperAppendixProps) -> Html {
         |(p, b, i)| assumptions(*p, b, i),
     );
     let from_results = use_memo(props.results.clone(), |r| {
-        r.as_deref()
-            .map(|r| html! { <>{ differences(r) }{ errors(r) }</> })
-            .unwrap_or_default()
+        r.as_deref().map(errors).unwrap_or_default()
     });
     html! {
         <div class="print-only paper-appendix">

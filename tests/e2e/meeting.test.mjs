@@ -96,7 +96,7 @@ test("the committee paper prints with assumptions, sources, versions, page numbe
   // Every pair of options has its difference chart.
   for (let a = 0; a < options.length; a++)
     for (let b = a + 1; b < options.length; b++)
-      assert.ok(flat.includes(`${options[a]} minus ${options[b]}`), `pair ${a}-${b}`);
+      assert.ok(flat.includes(`How much more or less ${options[a]} costs than ${options[b]}`), `pair ${a}-${b}`);
 
   // Page images to look at, and no half-empty page before the last.
   const prefix = join(ARTIFACTS, "committee-paper");
