@@ -24,6 +24,7 @@ pub mod failsafe;
 pub mod format;
 pub mod help;
 pub mod hooks;
+pub mod meeting;
 pub mod paper;
 pub mod params;
 pub mod provenance;

@@ -12,6 +12,7 @@ pub mod exports;
 pub mod header;
 pub mod help_panel;
 pub mod link_warnings;
+pub mod meeting_log;
 pub mod option_card;
 pub mod paired_card;
 pub mod paper_appendix;

@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::components::{
     exports::Exports,
+    meeting_log::MeetingLog,
     paper_appendix::PaperAppendix,
     paper_details::PaperDetails,
     paper_head::PaperHead,
@@ -33,6 +34,10 @@ pub struct ShareAndSaveProps {
     pub dispatch: Callback<Action>,
     /// The preset's own scenario, for marking changed assumptions.
     pub baseline: Rc<ScenarioInput>,
+    /// Full-run results of the current scenario once it has settled, for
+    /// the meeting log.
+    #[prop_or_default]
+    pub settled: Option<Rc<Results>>,
 }
 
 /// Today's date in words (`12 May 2025`), from the browser's clock.
@@ -95,15 +100,16 @@ pub fn share_and_save(props: &ShareAndSaveProps) -> Html {
             <Exports
                 preset={props.preset}
                 input={props.input.clone()}
-                fragment={fragment}
+                fragment={fragment.clone()}
                 results={props.results.clone()}
                 dispatch={props.dispatch.clone()}
-                name={name}
+                name={name.clone()}
                 on_name={on_name}
                 details={(*details).clone()}
                 baseline={props.baseline.clone()}
                 url={url.clone()}
             />
+            <MeetingLog fragment={fragment.clone()} settled={props.settled.clone()} name={name.clone()} />
             <PaperAppendix
                 preset={props.preset}
                 baseline={props.baseline.clone()}

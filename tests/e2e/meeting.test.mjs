@@ -140,3 +140,64 @@ test("the single-file report opens offline in a fresh browser and requests nothi
   await view.screenshot({ path: join(ARTIFACTS, "single-file-report.png"), fullPage: false });
   await offline.close();
 });
+
+test("a meeting logs each settled scenario with notes, survives a reload and exports HTML and CSV", async () => {
+  const { context, page } = await openPage(env.browser, env.server.url);
+  await waitForFull(page);
+  await page.locator("#meeting-start").click();
+  await page.locator('.meeting-entry[data-entry="0"]').waitFor();
+  const box = page.locator('.field[data-key="wf.agency"] input[type=text]');
+  await box.fill("35");
+  await box.press("Tab");
+  await page.waitForFunction(() => location.hash.includes("wf.agency=0.35"));
+  await page.locator('.meeting-entry[data-entry="1"]').waitFor();
+  assert.match(await page.locator('.meeting-entry[data-entry="1"] .meeting-changed').innerText(), /to 35%/);
+  const [h0, h1] = await Promise.all([0, 1].map((i) => page.locator(`.meeting-entry[data-entry="${i}"] .meeting-headline`).innerText()));
+  assert.match(h1, /Recruit £[\d.]+m/);
+  assert.notEqual(h1, h0, "each entry has its own scenario's results");
+  const p50 = (await page.locator('.card[data-option="0"] [data-metric="total-p50"]').innerText()).match(/£[\d.]+m/)[0];
+  assert.ok(h1.startsWith(`Recruit ${p50};`), `${h1} starts with the card's median ${p50}`);
+  await page.locator("#meeting-note-1").fill("Agency worst case, from the finance officer");
+  await page.locator("#meeting-note-1").press("Tab");
+  await page.waitForFunction(() => (localStorage.getItem("turnaround.meeting.v1") || "").includes("Agency worst case"));
+
+  // Survives a reload, still running.
+  await page.reload();
+  await waitForFull(page);
+  assert.equal(await page.locator("#meeting-note-1").inputValue(), "Agency worst case, from the finance officer");
+  assert.equal(await page.locator("#meeting-stop").count(), 1);
+  await page.locator(".meeting-log").screenshot({ path: join(ARTIFACTS, "meeting-log-panel.png") });
+
+  const csv = await download(page, () => page.locator("#meeting-csv").click());
+  assert.match(csv.name, /^turnaround-meeting-.*-log\.csv$/);
+  const text = await readFile(csv.path, "utf8");
+  const lines = text.trim().split("\r\n");
+  assert.equal(lines[0], "time,changed,headline,note,link");
+  assert.equal(lines.length, 3);
+  assert.ok(lines[2].includes("wf.agency=0.35") && lines[2].includes("Agency worst case"), lines[2]);
+  const report = await download(page, () => page.locator("#meeting-html").click());
+  await context.close();
+
+  const offline = await env.browser.newContext({ offline: true, javaScriptEnabled: false });
+  const view = await offline.newPage();
+  await view.goto(`file://${report.path}`);
+  assert.equal(await view.locator("tbody tr").count(), 2);
+  assert.match(await view.locator("tbody tr").nth(1).innerText(), /Agency worst case/);
+  assert.match(await view.locator("tbody tr a").nth(1).getAttribute("href"), /wf\.agency=0\.35/);
+  await view.screenshot({ path: join(ARTIFACTS, "meeting-log-report.png") });
+  await offline.close();
+});
+
+test("a blocked storage shows a clear message and the meeting still logs", async () => {
+  const context = await env.browser.newContext();
+  await context.addInitScript(() => {
+    Storage.prototype.setItem = function () { throw new DOMException("full", "QuotaExceededError"); };
+  });
+  const page = await context.newPage();
+  await page.goto(env.server.url);
+  await waitForFull(page);
+  await page.locator("#meeting-start").click();
+  await page.locator(".meeting-log [role=alert]", { hasText: "storage is full or blocked" }).waitFor();
+  await page.locator('.meeting-entry[data-entry="0"]').waitFor();
+  await context.close();
+});
