@@ -13,7 +13,8 @@
 //! - [`scenario_json`] / [`parse_scenario_json`]: `{"format":
 //!   "turnaround-scenario", "version": 1, "preset": id, "link": fragment,
 //!   "scenario": ScenarioInput}`. On reading, `scenario` is authoritative and
-//!   `link` is informational.
+//!   `link` is informational. [`scenario_file`] adds `"name"` and
+//!   `"saved_at"`; files without them still open.
 //!
 //! Numbers are plain decimals (no thousands separators, currency signs or
 //! exponents) so spreadsheets parse them; money is nominal GBP, shares and
@@ -189,9 +190,20 @@ pub fn headline_csv(results: &Results, fragment: &str) -> String {
     out
 }
 
-/// The scenario as a JSON file (pretty-printed).
+/// The scenario as a JSON file (pretty-printed), without a name or time.
 pub fn scenario_json(preset: PresetId, input: &ScenarioInput) -> String {
-    let doc = serde_json::json!({
+    scenario_file(preset, input, None)
+}
+
+/// The scenario as a JSON file (pretty-printed); with `named` = `(name,
+/// saved_at)` it also carries `"name"` and `"saved_at"` (ISO 8601). Readers
+/// ignore both, so files with and without them open alike.
+pub fn scenario_file(
+    preset: PresetId,
+    input: &ScenarioInput,
+    named: Option<(&str, &str)>,
+) -> String {
+    let mut doc = serde_json::json!({
         "format": SCENARIO_FORMAT,
         "version": SCENARIO_VERSION,
         "preset": preset.id(),
@@ -199,6 +211,10 @@ pub fn scenario_json(preset: PresetId, input: &ScenarioInput) -> String {
         "made_by": crate::provenance::line(),
         "scenario": input,
     });
+    if let (Some((name, saved_at)), Some(map)) = (named, doc.as_object_mut()) {
+        map.insert("name".into(), name.into());
+        map.insert("saved_at".into(), saved_at.into());
+    }
     serde_json::to_string_pretty(&doc).unwrap_or_default()
 }
 
@@ -206,6 +222,14 @@ pub fn scenario_json(preset: PresetId, input: &ScenarioInput) -> String {
 /// anything bigger is refused before it is parsed (a huge file would hold
 /// the page's memory or trap the wasm).
 pub const MAX_FILE_BYTES: usize = 1_000_000;
+
+/// The name a scenario file carries, if any (files written before names
+/// have none).
+pub fn scenario_file_name(text: &str) -> Option<String> {
+    let doc: Json = serde_json::from_str(text).ok()?;
+    let name = doc.get("name")?.as_str()?.trim();
+    (!name.is_empty()).then(|| name.chars().take(crate::saved::MAX_NAME).collect())
+}
 
 /// Why a scenario file was not opened.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -582,6 +606,31 @@ mod tests {
             parse_scenario_json(&text),
             Ok((PresetId::England2024, input))
         );
+    }
+
+    #[test]
+    fn named_files_carry_name_and_time_and_old_files_still_open() {
+        let input = preset(PresetId::Sandwell2012);
+        let named = scenario_file(
+            PresetId::Sandwell2012,
+            &input,
+            Some(("Budget, \"worst\"", "2026-11-27T05:40:00.000Z")),
+        );
+        let doc: Json = serde_json::from_str(&named).unwrap();
+        assert_eq!(doc["name"], "Budget, \"worst\"");
+        assert_eq!(doc["saved_at"], "2026-11-27T05:40:00.000Z");
+        assert_eq!(
+            scenario_file_name(&named).as_deref(),
+            Some("Budget, \"worst\"")
+        );
+        let old = scenario_json(PresetId::Sandwell2012, &input);
+        assert_eq!(scenario_file_name(&old), None);
+        for text in [&named, &old] {
+            assert_eq!(
+                parse_scenario_json(text),
+                Ok((PresetId::Sandwell2012, input.clone()))
+            );
+        }
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! - [`worker`]: the engine in a web worker.
 //! - [`saved`], [`export`], [`qr`]: saved scenarios, exports and the share QR code (pure).
 //! - [`failsafe`]: panic hooks, the failure notice, the worker's version.
+//! - [`paper`]: scenario names, dated file names, the committee paper's contents (pure).
 //! - [`components`] and [`hooks`]: the yew view.
 
 #![warn(missing_docs)]
@@ -24,11 +25,15 @@ pub mod failsafe;
 pub mod format;
 pub mod help;
 pub mod hooks;
+pub mod meeting;
+pub mod paper;
 pub mod params;
 pub mod provenance;
 pub mod qr;
+pub mod report;
 pub mod saved;
 pub mod state;
+pub mod svg_chart;
 pub mod view_model;
 pub mod worker;
 

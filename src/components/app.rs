@@ -186,6 +186,12 @@ pub fn app() -> Html {
                         results={compute.results.clone()}
                         insight={compute.insight.clone()}
                         dispatch={dispatch.clone()}
+                        baseline={state.baseline.clone()}
+                        settled={compute.results.clone().filter(|_| {
+                            compute.stage == Some(crate::worker::Stage::Full)
+                                && !compute.refining()
+                                && state.commit != crate::state::Commit::Transient
+                        })}
                     />
                 </div>
             </main>

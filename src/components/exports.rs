@@ -6,9 +6,9 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::export;
 use crate::hooks::download::{download_text, print};
 use crate::state::Action;
+use crate::{export, paper, report};
 use turnaround_engine::{presets::PresetId, Results, ScenarioInput};
 
 /// Exports properties.
@@ -27,6 +27,21 @@ pub struct ExportsProps {
     /// What drives the answer, as far as it has arrived.
     #[prop_or_default]
     pub insight: crate::hooks::InsightState,
+    /// The scenario's name, for file names and the scenario file.
+    pub name: AttrValue,
+    /// Told the name a scenario file carried when one is opened.
+    pub on_name: Callback<String>,
+    /// Name, author and council, for the single-file report.
+    pub details: paper::Details,
+    /// The preset's own scenario, for the report's assumptions table.
+    pub baseline: Rc<ScenarioInput>,
+    /// The full link to the live scenario.
+    pub url: AttrValue,
+}
+
+/// Now, as an ISO 8601 time (`2026-11-27T05:40:00.000Z`).
+pub fn now_iso() -> String {
+    js_sys::Date::new_0().to_iso_string().into()
 }
 
 #[derive(Clone, PartialEq)]
@@ -39,12 +54,17 @@ enum Message {
 #[function_component(Exports)]
 pub fn exports(props: &ExportsProps) -> Html {
     let message = use_state(|| None::<Message>);
-    let stem = format!("turnaround-{}", props.preset.id());
+    let name = props.name.to_string();
 
-    let save = |filename: String, mime: &'static str, make: Rc<dyn Fn() -> Option<String>>| {
+    // Each file is named after the scenario and the day it is downloaded.
+    type Make = Rc<dyn Fn(&str) -> Option<String>>;
+    let save = |suffix: &'static str, mime: &'static str, make: Make| {
         let message = message.clone();
+        let name = name.clone();
         Callback::from(move |_: MouseEvent| {
-            let Some(content) = make() else {
+            let now = now_iso();
+            let filename = format!("{}{suffix}", paper::file_stem(&name, &now));
+            let Some(content) = make(&now) else {
                 message.set(Some(Message::Problem(
                     "The results are still being calculated; try again in a moment.".into(),
                 )));
@@ -61,31 +81,61 @@ pub fn exports(props: &ExportsProps) -> Html {
 
     let results = props.results.clone();
     let on_results_csv = save(
-        format!("{stem}-results-by-month.csv"),
+        "-results-by-month.csv",
         "text/csv;charset=utf-8",
-        Rc::new(move || results.as_deref().map(export::results_csv)),
+        Rc::new(move |_| results.as_deref().map(export::results_csv)),
     );
     let results = props.results.clone();
     let fragment = props.fragment.to_string();
     let on_headline_csv = save(
-        format!("{stem}-headlines.csv"),
+        "-headlines.csv",
         "text/csv;charset=utf-8",
-        Rc::new(move || {
+        Rc::new(move |_| {
             results
                 .as_deref()
                 .map(|r| export::headline_csv(r, &fragment))
         }),
     );
-    let (preset, input) = (props.preset, props.input.clone());
+    let (preset, input, file_name) = (props.preset, props.input.clone(), name.clone());
     let on_json = save(
-        format!("{stem}-scenario.json"),
+        ".json",
         "application/json",
-        Rc::new(move || Some(export::scenario_json(preset, &input))),
+        Rc::new(move |now| {
+            Some(export::scenario_file(
+                preset,
+                &input,
+                Some((file_name.as_str(), now)),
+            ))
+        }),
+    );
+
+    let (preset, input, baseline) = (props.preset, props.input.clone(), props.baseline.clone());
+    let (results, details, url) = (
+        props.results.clone(),
+        props.details.clone(),
+        props.url.clone(),
+    );
+    let on_report = save(
+        "-report.html",
+        "text/html;charset=utf-8",
+        Rc::new(move |_| {
+            let results = results.as_deref()?;
+            Some(report::html(&report::ReportInput {
+                preset,
+                baseline: &baseline,
+                input: &input,
+                results,
+                details: &details,
+                url: &url,
+                made: &crate::components::share_and_save::today(),
+            }))
+        }),
     );
 
     let on_file = {
         let message = message.clone();
         let dispatch = props.dispatch.clone();
+        let on_name = props.on_name.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let Some(file) = input.files().and_then(|f| f.get(0)) else {
@@ -103,6 +153,7 @@ pub fn exports(props: &ExportsProps) -> Html {
                 ))));
                 return;
             }
+            let on_name = on_name.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let text = wasm_bindgen_futures::JsFuture::from(file.text())
                     .await
@@ -118,6 +169,7 @@ pub fn exports(props: &ExportsProps) -> Html {
                 };
                 match export::parse_scenario_json(&text) {
                     Ok((preset, scenario)) => {
+                        on_name.emit(export::scenario_file_name(&text).unwrap_or_default());
                         dispatch.emit(Action::Open {
                             preset,
                             input: scenario,
@@ -141,9 +193,9 @@ pub fn exports(props: &ExportsProps) -> Html {
         .unwrap_or_default();
     let (insight, n) = (props.insight.clone(), names.clone());
     let on_drivers_csv = save(
-        format!("{stem}-drivers.csv"),
+        "-drivers.csv",
         "text/csv;charset=utf-8",
-        Rc::new(move || {
+        Rc::new(move |_| {
             insight
                 .complete()
                 .then(|| export::drivers_csv(&insight, &n))
@@ -151,9 +203,9 @@ pub fn exports(props: &ExportsProps) -> Html {
     );
     let insight = props.insight.clone();
     let on_drivers_json = save(
-        format!("{stem}-drivers.json"),
+        "-drivers.json",
         "application/json",
-        Rc::new(move || {
+        Rc::new(move |_| {
             insight
                 .complete()
                 .then(|| export::drivers_json(&insight, &names))
@@ -185,6 +237,9 @@ pub fn exports(props: &ExportsProps) -> Html {
                 </button>
                 <button type="button" class="secondary" id="download-json" onclick={on_json}>
                     { "Scenario file (JSON)" }
+                </button>
+                <button type="button" class="secondary" id="download-report" onclick={on_report} disabled={no_results}>
+                    { "Report (single HTML file)" }
                 </button>
                 <button type="button" class="secondary" id="print" onclick={on_print}>
                     { "Print / committee paper" }

@@ -111,7 +111,7 @@ pub fn results_view(props: &ResultsProps) -> Html {
             }
             <div class="charts">
                 <ChartPanel type_scale={props.type_scale} id="chart-cumulative" spec={Rc::new(view_model::cumulative(&results))}
-                    caption="Shaded bands hold 90% and 50% of simulated futures; the line is the median. Point at or touch the chart for values." />
+                    caption="Shaded bands hold 90% and 50% of simulated futures; the line is the median." />
                 { for (0..results.pairs.len()).filter_map(|k| view_model::difference(&results, k).map(|d| (k, d))).map(|(k, mut d)| {
                     let p = &results.pairs[k];
                     let (a, b) = (&results.options[p.a].name, &results.options[p.b].name);

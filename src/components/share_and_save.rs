@@ -7,9 +7,14 @@ use yew::prelude::*;
 
 use crate::components::{
     exports::Exports,
+    meeting_log::MeetingLog,
+    paper_appendix::PaperAppendix,
+    paper_details::PaperDetails,
+    paper_head::PaperHead,
     saved_scenarios::SavedScenarios,
     share_panel::{page_address, SharePanel},
 };
+use crate::paper::{self, Details};
 use crate::state::Action;
 use turnaround_engine::{presets::PresetId, Results, ScenarioInput};
 
@@ -30,10 +35,16 @@ pub struct ShareAndSaveProps {
     /// What drives the answer, for the exports.
     #[prop_or_default]
     pub insight: crate::hooks::InsightState,
+    /// The preset's own scenario, for marking changed assumptions.
+    pub baseline: Rc<ScenarioInput>,
+    /// Full-run results of the current scenario once it has settled, for
+    /// the meeting log.
+    #[prop_or_default]
+    pub settled: Option<Rc<Results>>,
 }
 
 /// Today's date in words (`12 May 2025`), from the browser's clock.
-fn today() -> String {
+pub fn today() -> String {
     let options = js_sys::Object::new();
     for (k, v) in [("day", "numeric"), ("month", "long"), ("year", "numeric")] {
         let _ = js_sys::Reflect::set(&options, &k.into(), &v.into());
@@ -55,28 +66,59 @@ pub fn share_and_save(props: &ShareAndSaveProps) -> Html {
     };
     let url: AttrValue = format!("{}#{}", page_address(), fragment).into();
     let fragment: AttrValue = (*fragment).clone().into();
+    let details = use_state(Details::default);
+    let name: AttrValue = details.title(&props.input).into();
+    let on_details = {
+        let details = details.clone();
+        Callback::from(move |d: Details| details.set(d))
+    };
+    let on_name = {
+        let details = details.clone();
+        Callback::from(move |name: String| {
+            details.set(Details {
+                name,
+                ..(*details).clone()
+            })
+        })
+    };
 
     html! {
         <section class="share-save" aria-labelledby="share-save-h">
-            <div class="print-only print-meta">
-                <p><strong>{ "Preset: " }</strong>{ props.preset.label() }
-                    if let Some(c) = props.council.as_deref().and_then(|c| crate::councils::data().council(c)) {
-                        { " · " }<strong>{ "Council: " }</strong>{ format!("{} ({})", c.name, c.code) }
-                    }
-                    { " · " }<strong>{ "Printed: " }</strong>{ today() }</p>
-                <p class="print-link"><strong>{ "Open this scenario: " }</strong>{ url.clone() }</p>
-                <p class="print-sources">{ "Sources: every preset value's source and year is shown beside it on screen (and listed in the model documentation); values marked as estimates are the project's own and open to challenge." }</p>
-            </div>
+            <PaperHead
+                preset={props.preset}
+                input={props.input.clone()}
+                details={(*details).clone()}
+                url={url.clone()}
+                printed={AttrValue::from(today())}
+                picked_council={props.council.as_deref()
+                    .and_then(|c| crate::councils::data().council(c))
+                    .map(|c| AttrValue::from(format!("{} ({})", c.name, c.code)))}
+            />
             <h2 id="share-save-h" class="screen-only">{ "Share and save" }</h2>
-            <SharePanel url={url} />
+            <SharePanel url={url.clone()} />
+            <PaperDetails details={(*details).clone()}
+                default_name={AttrValue::from(paper::default_name(&props.input))}
+                on_change={on_details} />
             <SavedScenarios preset={props.preset} fragment={fragment.clone()} dispatch={props.dispatch.clone()} />
             <Exports
                 preset={props.preset}
                 input={props.input.clone()}
-                fragment={fragment}
+                fragment={fragment.clone()}
                 results={props.results.clone()}
                 dispatch={props.dispatch.clone()}
                 insight={props.insight.clone()}
+                name={name.clone()}
+                on_name={on_name}
+                details={(*details).clone()}
+                baseline={props.baseline.clone()}
+                url={url.clone()}
+            />
+            <MeetingLog fragment={fragment.clone()} settled={props.settled.clone()} name={name.clone()} />
+            <PaperAppendix
+                preset={props.preset}
+                baseline={props.baseline.clone()}
+                input={props.input.clone()}
+                results={props.results.clone()}
             />
         </section>
     }
