@@ -138,11 +138,11 @@ test("copy link puts the page's link on the clipboard and says so; the QR code f
   await page.getByText("Link copied").waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
 
-  const qr = page.locator("svg.qr-code");
+  const qr = page.locator(".share-panel svg.qr-code");
   assert.ok((await qr.locator("rect").count()) > 100, "QR has many rects");
   const before = await qr.innerHTML();
   await setAgency(page, 33);
-  await page.waitForFunction((b) => document.querySelector("svg.qr-code").innerHTML !== b, before);
+  await page.waitForFunction((b) => document.querySelector(".share-panel svg.qr-code").innerHTML !== b, before);
   assert.equal(await page.locator("#share-link").inputValue(), await page.evaluate(() => location.href));
   assert.equal(await page.getByText("Link copied").count(), 0, "the confirmation goes when the link changes");
   await page.locator(".share-save").screenshot({ path: `${ARTIFACTS}/share-panel-tablet.png` });
