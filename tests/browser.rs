@@ -29,6 +29,15 @@ mod common;
 use common::{enter_value, fire, mount, query, wait_for};
 
 #[wasm_bindgen_test]
+fn the_drivers_analysis_matches_native_exactly() {
+    assert_eq!(
+        golden::insight_fingerprint(),
+        golden::INSIGHT_FINGERPRINT,
+        "tornado, break-evens and value of information equal the native bits"
+    );
+}
+
+#[wasm_bindgen_test]
 fn golden_figures_match_native_exactly() {
     let scenario = validate(&golden::scenario()).expect("golden scenario is valid");
     let results = simulate(&scenario);

@@ -109,3 +109,29 @@ pub fn check(results: &crate::Results) -> Result<(), String> {
         P_B_CHEAPER_IF_LET_BITS,
     )
 }
+
+/// A small "what drives the answer" analysis of the golden scenario (300
+/// paths, 60 reruns, 5 curve points), reduced to one FNV-1a hash of its
+/// `Debug` text. `Debug` writes every `f64` in its shortest exact form with
+/// the same code on every target, so equal hashes mean bit-equal reports.
+/// Pinned as [`INSIGHT_FINGERPRINT`] and checked natively and in Chromium.
+pub fn insight_fingerprint() -> u64 {
+    use crate::insight::{analyse, Settings};
+    let scenario = crate::validate(&scenario()).expect("golden scenario is valid");
+    let (_, draws) = crate::simulate_with_draws(&scenario, 300);
+    let settings = Settings {
+        paths: 60,
+        curve_points: 5,
+        tolerance: 1.0 / 16.0,
+        bootstrap: 5,
+        ..Settings::default()
+    };
+    let report = analyse(&scenario, &draws, 0, 1, settings);
+    let text = format!("{report:?}");
+    text.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// [`insight_fingerprint`] as computed natively.
+pub const INSIGHT_FINGERPRINT: u64 = 18_025_060_089_332_948_078;

@@ -167,3 +167,13 @@ fn a_user_picked_number_field_breaks_even_within_its_span() {
     );
     assert!(c.value > 0.0 && c.value < 20_000_000.0);
 }
+
+/// The pinned fingerprint of a small analysis: the same bits in a release
+/// or debug build here, and in Chromium (tests/browser.rs).
+#[test]
+fn the_golden_insight_fingerprint_holds() {
+    assert_eq!(
+        turnaround_engine::golden::insight_fingerprint(),
+        turnaround_engine::golden::INSIGHT_FINGERPRINT
+    );
+}
