@@ -128,7 +128,7 @@ for (let run = 0; run < runs; run++) {
   await context.close();
 }
 
-console.log(`Turnaround page benchmark, ${runs} runs, headless Chromium, 1280x800, default scenario (10,000 paths, 60 months, 2 options)`);
+console.log(`Turnaround page benchmark, ${runs} runs, headless Chromium, 1280x800, default scenario (10,000 paths, 60 months, 3 options: Sandwell 2012)`);
 console.log(`  time to first chart after navigation: ${stats(firstChart)}`);
 console.log(`  input -> preview painted:             ${stats(previewPaint)}`);
 console.log(`  input -> full result shown:           ${stats(fullResult)}`);
