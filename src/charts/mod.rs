@@ -20,11 +20,13 @@ mod canvas;
 mod common;
 mod fan;
 mod histogram;
+mod measured;
 mod seats;
 mod stacked;
 mod ticks;
 
-pub use canvas::MeasuredCanvas;
+pub use canvas::{measured_canvas, MeasuredCanvas};
+pub use measured::{Estimate, Measured, TextMeasure};
 mod tornado;
 
 pub use break_even::{draw_break_even, BreakEvenChart, XUnit};

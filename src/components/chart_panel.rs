@@ -8,7 +8,7 @@ use plotters::prelude::*;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
-use crate::charts::{ChartLayout, ChartStyle, MeasuredCanvas};
+use crate::charts::{measured_canvas, ChartLayout, ChartStyle};
 use crate::view_model::ChartSpec;
 
 /// Least time between two redraws of one chart.
@@ -37,7 +37,7 @@ fn draw(canvas: &HtmlCanvasElement, spec: &ChartSpec, type_scale: f64) -> Option
     // Draw in device pixels so lines and text stay sharp on high-DPI screens.
     canvas.set_width((width * dpr).round() as u32);
     canvas.set_height((height * dpr).round() as u32);
-    let backend = MeasuredCanvas::new(canvas.clone())?;
+    let backend = measured_canvas(canvas.clone())?;
     let area = backend.into_drawing_area();
     let style = ChartStyle {
         scale: dpr * type_scale,
