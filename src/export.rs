@@ -3,13 +3,16 @@
 //! [`crate::components::exports`].
 //!
 //! - [`results_csv`]: long format, one row per option, category and month:
-//!   `option,category,month,p5,p10,p25,p50,p75,p90,p95,mean`. Categories are
-//!   the engine's six, then `Total` (monthly total) and `Cumulative total`.
-//!   Months are 1-based.
+//!   `option,category,month,p5,p10,p25,p50,p75,p90,p95,mean,made_by`.
+//!   Categories are the engine's six, then `Total` (monthly total) and
+//!   `Cumulative total`. Months are 1-based.
 //! - [`headline_csv`]: one row per option (`kind` = `option`) and one per
 //!   pair of options (`kind` = `pair`), with the share link (fragment, so it
-//!   is independent of where the page is hosted) in the last column, `link`,
-//!   of every row.
+//!   is independent of where the page is hosted) in column `link` of every
+//!   row.
+//! - Every CSV ends each row with `made_by`: the app version, the model
+//!   version and the build date ([`crate::provenance::line`]), so a
+//!   spreadsheet that outlives the meeting still says what made its figures.
 //! - [`scenario_json`] / [`parse_scenario_json`]: `{"format":
 //!   "turnaround-scenario", "version": 1, "preset": id, "link": fragment,
 //!   "scenario": ScenarioInput}`. On reading, `scenario` is authoritative and
@@ -33,10 +36,10 @@ pub const SCENARIO_FORMAT: &str = "turnaround-scenario";
 pub const SCENARIO_VERSION: u64 = 1;
 
 /// Header of [`results_csv`].
-pub const RESULTS_HEADER: &str = "option,category,month,p5,p10,p25,p50,p75,p90,p95,mean";
+pub const RESULTS_HEADER: &str = "option,category,month,p5,p10,p25,p50,p75,p90,p95,mean,made_by";
 
 /// Header of [`headline_csv`].
-pub const HEADLINE_HEADER: [&str; 36] = [
+pub const HEADLINE_HEADER: [&str; 37] = [
     "kind",
     "option",
     "option_b",
@@ -73,6 +76,7 @@ pub const HEADLINE_HEADER: [&str; 36] = [
     "break_even_month",
     "leadership_changes_difference",
     "link",
+    "made_by",
 ];
 
 /// One CSV field, quoted when it holds a comma, quote, line break or
@@ -87,6 +91,11 @@ pub fn field(s: &str) -> String {
 }
 
 use crate::format::exact as number;
+
+/// The `made_by` field: what made these figures, quoted as CSV needs.
+pub fn made_by() -> String {
+    field(&crate::provenance::line())
+}
 
 fn line(fields: &[String]) -> String {
     let mut s = fields.join(",");
@@ -115,12 +124,14 @@ fn series(o: &OptionResult) -> Vec<(&'static str, &[Quantiles])> {
 /// Per-month quantiles by option and category, long format (see the module docs).
 pub fn results_csv(results: &Results) -> String {
     let mut out = format!("{RESULTS_HEADER}\r\n");
+    let made_by = made_by();
     for o in &results.options {
         let name = field(&o.name);
         for (category, months) in series(o) {
             for (m, q) in months.iter().enumerate() {
                 let mut row = vec![name.clone(), field(category), (m + 1).to_string()];
                 row.extend(quantile_fields(q));
+                row.push(made_by.clone());
                 out.push_str(&line(&row));
             }
         }
@@ -152,6 +163,7 @@ fn estimate(e: &Estimate) -> [String; 2] {
 pub fn headline_csv(results: &Results, fragment: &str) -> String {
     let mut out = line(&HEADLINE_HEADER.map(String::from));
     let link = field(fragment);
+    let made_by = made_by();
     let blank = || String::new();
     for o in &results.options {
         let mut row = vec!["option".into(), field(&o.name), blank()];
@@ -165,6 +177,7 @@ pub fn headline_csv(results: &Results, fragment: &str) -> String {
         row.extend(estimate(&o.p_stable_24));
         row.extend((0..14).map(|_| blank()));
         row.push(link.clone());
+        row.push(made_by.clone());
         out.push_str(&line(&row));
     }
     for p in &results.pairs {
@@ -185,6 +198,7 @@ pub fn headline_csv(results: &Results, fragment: &str) -> String {
         );
         row.push(number(p.leadership_changes_difference.mean));
         row.push(link.clone());
+        row.push(made_by.clone());
         out.push_str(&line(&row));
     }
     out
@@ -368,13 +382,16 @@ pub fn bit_identical(a: &ScenarioInput, b: &ScenarioInput) -> bool {
 pub fn drivers_csv(insight: &crate::hooks::InsightState, names: &[String]) -> String {
     use crate::drivers;
     let mut out = String::new();
+    let made_by = made_by();
     let mut table = |name: &str, t: &crate::view_model::Table| {
         let mut head = vec!["table".to_string()];
         head.extend(t.head.iter().map(|h| field(h)));
+        head.push("made_by".into());
         out.push_str(&line(&head));
         for r in &t.rows {
             let mut row = vec![name.to_string()];
             row.extend(r.iter().map(|c| field(c)));
+            row.push(made_by.clone());
             out.push_str(&line(&row));
         }
     };
@@ -466,6 +483,11 @@ mod tests {
         assert_eq!(count("tornado"), report.tornado.rows.len());
         assert_eq!(count("break_even"), 3);
         assert_eq!(count("value_of_information"), report.voi.rows.len() + 1);
+        // Each table's header and rows end with what made them.
+        assert!(rows
+            .iter()
+            .all(|r| r.last().unwrap() == "made_by"
+                || *r.last().unwrap() == crate::provenance::line()));
         let doc: serde_json::Value = serde_json::from_str(&drivers_json(&state, &names)).unwrap();
         assert_eq!(
             doc["tornado"]["rows"].as_array().unwrap().len(),
@@ -552,7 +574,9 @@ mod tests {
         assert_eq!(rows[0].join(","), RESULTS_HEADER);
         let expected = names.len() * (Category::ALL.len() + 2) * 24;
         assert_eq!(rows.len(), expected + 1);
-        assert!(rows.iter().all(|r| r.len() == 11));
+        assert!(rows.iter().all(|r| r.len() == 12));
+        // Every row says what made it.
+        assert!(rows[1..].iter().all(|r| r[11] == crate::provenance::line()));
         // The awkward name survives quoting; months run 1..=24; numbers parse.
         assert_eq!(rows[1][0], names[0]);
         assert_eq!(rows[1][1], "Leadership");
@@ -564,7 +588,7 @@ mod tests {
         let p50: f64 = last[6].parse().unwrap();
         assert_eq!(p50, results.options[2].cumulative_total[23].p50);
         for r in &rows[1..] {
-            for v in &r[3..] {
+            for v in &r[3..11] {
                 v.parse::<f64>()
                     .unwrap_or_else(|_| panic!("not a number: {v}"));
             }
@@ -589,6 +613,9 @@ mod tests {
         let p: f64 = rows[4][col("p_a_cheaper")].parse().unwrap();
         assert_eq!(p, results.pairs[0].p_a_cheaper.mean);
         assert!(rows[1..].iter().all(|r| r[col("link")] == fragment));
+        assert!(rows[1..]
+            .iter()
+            .all(|r| r[col("made_by")] == crate::provenance::line()));
     }
 
     #[test]

@@ -168,11 +168,13 @@ pub fn to_json(log: &Log) -> String {
     serde_json::to_string(log).unwrap_or_default()
 }
 
-/// The log as CSV: `time,changed,headline,note,link`, one row per entry,
-/// the link absolute (`base` is the page address without `#`).
+/// The log as CSV: `time,changed,headline,note,link,made_by`, one row per
+/// entry, the link absolute (`base` is the page address without `#`),
+/// `made_by` the app and model versions ([`crate::export::made_by`]).
 pub fn csv(log: &Log, base: &str) -> String {
     use crate::export::field;
-    let mut out = String::from("time,changed,headline,note,link\r\n");
+    let mut out = String::from("time,changed,headline,note,link,made_by\r\n");
+    let made_by = crate::export::made_by();
     for e in &log.entries {
         let row = [
             field(&e.at),
@@ -180,6 +182,7 @@ pub fn csv(log: &Log, base: &str) -> String {
             field(&e.headline),
             field(&e.note),
             field(&format!("{base}#{}", e.fragment)),
+            made_by.clone(),
         ];
         out.push_str(&row.join(","));
         out.push_str("\r\n");
@@ -274,6 +277,11 @@ mod tests {
         assert_eq!(text.lines().count(), 3);
         assert!(text.contains(&format!("https://x.org/t/#{f2}")));
         assert!(text.contains("Agency worst case"));
+        assert!(text.starts_with("time,changed,headline,note,link,made_by\r\n"));
+        assert!(text
+            .lines()
+            .skip(1)
+            .all(|l| l.ends_with(&crate::export::made_by())));
         let page = html(&stopped, "https://x.org/t/", "Meeting <log>");
         assert!(page.contains("Meeting &lt;log&gt;") && !page.contains("<script"));
         assert_eq!(page.matches(">Open</a>").count(), 2);

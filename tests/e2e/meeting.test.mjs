@@ -172,7 +172,7 @@ test("a meeting logs each settled scenario with notes, survives a reload and exp
   assert.match(csv.name, /^turnaround-meeting-.*-log\.csv$/);
   const text = await readFile(csv.path, "utf8");
   const lines = text.trim().split("\r\n");
-  assert.equal(lines[0], "time,changed,headline,note,link");
+  assert.equal(lines[0], "time,changed,headline,note,link,made_by");
   assert.equal(lines.length, 3);
   assert.ok(lines[2].includes("wf.agency=0.35") && lines[2].includes("Agency worst case"), lines[2]);
   const report = await download(page, () => page.locator("#meeting-html").click());

@@ -155,10 +155,15 @@ test("results CSV has a row per option, category and month; headline CSV has the
   const results = await download(page, () => page.locator("#download-results-csv").click());
   assert.match(results.name, /^turnaround-recruit-vs-in-source-partner[a-z0-9-]*-\d{4}-\d{2}-\d{2}-results-by-month\.csv$/);
   const rows = parseCsv(await readFile(results.path, "utf8"));
-  assert.deepEqual(rows[0], ["option", "category", "month", "p5", "p10", "p25", "p50", "p75", "p90", "p95", "mean"]);
+  assert.deepEqual(rows[0], ["option", "category", "month", "p5", "p10", "p25", "p50", "p75", "p90", "p95", "mean", "made_by"]);
   // Three options in the preset (model 3), eight series each, 60 months.
   assert.equal(rows.length, 1 + 3 * (6 + 2) * 60);
-  assert.ok(rows.slice(1).every((r) => r.length === 11 && r.slice(3).every((v) => Number.isFinite(Number(v)))));
+  assert.ok(rows.slice(1).every((r) => r.length === 12 && r.slice(3, 11).every((v) => Number.isFinite(Number(v)))));
+  // Every row names the app and model versions that made it, as the footer does.
+  const madeBy = rows[1][11];
+  assert.match(madeBy, /^Turnaround \S+ · turnaround-engine .* · built \d{4}-\d{2}-\d{2}$/);
+  assert.equal(madeBy, (await page.locator("#provenance").innerText()).trim());
+  assert.ok(rows.slice(1).every((r) => r[11] === madeBy));
   assert.deepEqual([...new Set(rows.slice(1).map((r) => r[1]))], [
     "Leadership", "Social worker pay", "Agency premium", "Placements", "SEN transport", "Contract and improvement team", "Total", "Cumulative total",
   ]);
@@ -166,11 +171,11 @@ test("results CSV has a row per option, category and month; headline CSV has the
   const head = await download(page, () => page.locator("#download-headlines-csv").click());
   const hrows = parseCsv(await readFile(head.path, "utf8"));
   assert.equal(hrows[0][0], "kind");
-  assert.equal(hrows[0].at(-1), "link");
+  assert.deepEqual(hrows[0].slice(-2), ["link", "made_by"]);
   assert.equal(hrows.length, 1 + 3 + 3); // three options, three pairs
   const fragment = (await page.locator("#share-link").inputValue()).split("#")[1];
   assert.match(fragment, /^v=2&preset=sandwell-2012/);
-  assert.ok(hrows.slice(1).every((r) => r.at(-1) === fragment));
+  assert.ok(hrows.slice(1).every((r) => r.at(-2) === fragment && r.at(-1) === madeBy));
   assert.deepEqual(page.problems, []);
   await context.close();
 });
