@@ -152,6 +152,30 @@ impl ChartSpec {
         }
     }
 
+    /// The sentence under the chart saying how to read it (the same on the
+    /// page, in presentation mode and in exports).
+    pub fn caption(&self) -> String {
+        match self {
+            ChartSpec::Cumulative(_) => {
+                "Shaded bands hold 90% and 50% of simulated futures; the line is the median.".into()
+            }
+            ChartSpec::Agency(_) => {
+                "Agency share of social worker posts: median and bands across futures.".into()
+            }
+            ChartSpec::Annual(_) => {
+                "Mean spend per year, split by category, one bar per option.".into()
+            }
+            ChartSpec::Difference(d) => format!(
+                "How much more or less {a} costs than {b}, across futures. Left of zero, {a} is cheaper.",
+                a = d.label_a,
+                b = d.label_b
+            ),
+            ChartSpec::Seats(_) => "Chance that the seat is held by a permanent, partner or interim director each month.".into(),
+            ChartSpec::Tornado(..) => "Each input held at its low and then its high value on the same futures, everything else sampled as usual. The dashed line is the median with nothing held; left of £0 the first option is cheaper.".into(),
+            ChartSpec::BreakEven(..) => "The chance the first option is cheaper as this input changes, on the same futures. The solid line marks the current value, the dashed line the break-even.".into(),
+        }
+    }
+
     /// Number of x positions a pointer can point at.
     pub fn len(&self) -> usize {
         match self {

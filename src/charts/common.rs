@@ -439,7 +439,7 @@ pub(crate) fn fit_count<DB: DrawingBackend>(
 
 /// How many y ticks fit along `plot_h` pixels.
 pub(crate) fn y_tick_count(m: &Metrics, plot_h: i32) -> usize {
-    ((f64::from(plot_h) / (m.px(TICK_PX) * 2.4)) as usize).clamp(3, 8)
+    ((f64::from(plot_h) / (m.px(TICK_PX) * 2.4)) as usize).clamp(2, 8)
 }
 
 /// Widen the right margin so an x tick label centred on the right edge of
@@ -473,6 +473,16 @@ pub(crate) fn build_chart<'a, DB: DrawingBackend>(
 ) -> Result<Chart<'a, DB>, ChartError> {
     let mut pb = *pb;
     fit_right_label(&mut pb, body, m, x)?;
+    // Axis titles are cut to the plot's width and height, so a long option
+    // name never runs off the canvas or up into the legend (on a phone).
+    let (w, h) = body.dim_in_pixel();
+    let x_desc = fit_text(
+        body,
+        &x.desc,
+        &m.font(LABEL_PX),
+        (w as i32 - pb.left - pb.right - pb.y_label_w).max(1),
+    )?;
+    let y_desc = fit_text(body, &y.desc, &m.font(LABEL_PX), pb.plot_h(h as i32))?;
     let mut chart = ChartBuilder::on(body)
         .margin_top(pb.top)
         .margin_right(pb.right)
@@ -493,8 +503,8 @@ pub(crate) fn build_chart<'a, DB: DrawingBackend>(
         .x_label_style(m.font(TICK_PX))
         .y_label_style(m.font(TICK_PX))
         .axis_desc_style(m.font(LABEL_PX))
-        .x_desc(x.desc.clone())
-        .y_desc(y.desc.clone())
+        .x_desc(x_desc)
+        .y_desc(y_desc)
         .x_label_formatter(&x_fmt)
         .y_label_formatter(&y_fmt);
     if !x_grid {

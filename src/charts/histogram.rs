@@ -39,7 +39,9 @@ pub struct DifferenceHistogram {
 /// `DIFFERENCE_COLOURS[0]`, right of zero (B cheaper) in
 /// `DIFFERENCE_COLOURS[1]` (a bin is coloured by its midpoint), a solid
 /// vertical line at £0 when zero is inside the bins, and dashed P10, P50,
-/// P90 markers labelled with their amounts. The x range is exactly the first
+/// P90 markers labelled with their amounts, each on its own row (P10's
+/// label left of its line, P90's right, unless the plot edge is in the
+/// way, so no label crosses another marker when there is room). The x range is exactly the first
 /// to the last edge. One bar per bin (bins with no paths have zero height);
 /// if `edges` is short, only the bins it bounds are drawn.
 /// `ChartError::NoData` without bins.
@@ -101,7 +103,7 @@ pub fn draw_difference_histogram<DB: DrawingBackend>(
     let plot_w = pb.fit_y_labels(&body, &m, &y)?;
 
     let (xlo, xhi) = sane_range(data.edges[0], data.edges[bins]);
-    let max_x = fit_count(&body, &m, "-£10.5m", plot_w)?;
+    let max_x = fit_count(&body, &m, "-£10m", plot_w)?;
     let x = Axis {
         lo: xlo,
         hi: xhi,
@@ -159,6 +161,8 @@ pub fn draw_difference_histogram<DB: DrawingBackend>(
 
     let mid_x = (x.lo + x.hi) / 2.0;
     let gap = m.ipx(4.0);
+    let (plot_l, _) = chart.backend_coord(&(x.lo, y.hi));
+    let (plot_r, _) = chart.backend_coord(&(x.hi, y.hi));
     for (row, (name, v)) in [("P10", data.p10), ("P50", data.p50), ("P90", data.p90)]
         .into_iter()
         .enumerate()
@@ -172,16 +176,32 @@ pub fn draw_difference_histogram<DB: DrawingBackend>(
             m.px(4.0),
             MARKER.stroke_width(m.stroke(1.5)),
         ))?;
-        let (hpos, dx) = if v <= mid_x {
+        let label = format!("{name} {}", money(v));
+        let tw = text_w(&body, &label, &m.font(TICK_PX))?;
+        // P10 reads outward to the left of its line and P90 to the right, so
+        // neither label crosses the other markers; P50 takes the wider side.
+        // A label that would run off the plot goes to the other side.
+        let (vx, _) = chart.backend_coord(&(v, y.hi));
+        let room_left = vx - plot_l - gap;
+        let room_right = plot_r - vx - gap;
+        let prefer_right = match row {
+            0 => false,
+            2 => true,
+            _ => v <= mid_x,
+        };
+        let right = if prefer_right {
+            room_right >= tw || room_left < tw
+        } else {
+            room_left < tw && room_right >= tw
+        };
+        let (hpos, dx) = if right {
             (HPos::Left, gap)
         } else {
             (HPos::Right, -gap)
         };
         let font = m.font(TICK_PX).pos(Pos::new(hpos, VPos::Top));
-        let label = format!("{name} {}", money(v));
         let dy = m.ipx(2.0) + row as i32 * row_h;
         // A light box behind the label keeps it readable over bars and lines.
-        let tw = text_w(&body, &label, &font)?;
         let (bx0, bx1) = if dx > 0 {
             (dx - m.ipx(2.0), dx + tw + m.ipx(2.0))
         } else {

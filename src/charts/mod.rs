@@ -36,6 +36,28 @@ pub use seats::{draw_seat_states, SeatStates, SEAT_STATE_NAMES};
 pub use stacked::{draw_stacked_annual, StackedAnnual};
 pub use tornado::{draw_tornado, TornadoBar, TornadoChart, HIGH_COLOUR, LOW_COLOUR};
 
+/// CSS pixels of canvas width each unit of type scale needs; see
+/// [`fitted_type_scale`].
+pub const TYPE_ROOM_PX: f64 = 360.0;
+
+/// The type scale to draw with on a canvas `css_width` CSS pixels wide: the
+/// scale asked for ("Large type", presentation mode), but no more than the
+/// width has room for, and never below normal. A phone draws its charts at
+/// the normal size, where labels fit (tests/chart_legibility.rs); the page's
+/// own text still follows "Large type".
+pub fn fitted_type_scale(asked: f64, css_width: f64) -> f64 {
+    let room = if css_width.is_finite() {
+        (css_width / TYPE_ROOM_PX).max(1.0)
+    } else {
+        1.0
+    };
+    if asked.is_finite() && asked > 0.0 {
+        asked.min(room)
+    } else {
+        1.0
+    }
+}
+
 /// The drawing area type every chart function takes: a plotters area in
 /// plain pixel coordinates on any backend.
 pub type ChartArea<DB> = DrawingArea<DB, Shift>;

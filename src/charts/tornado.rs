@@ -108,10 +108,16 @@ pub fn draw_tornado<DB: DrawingBackend>(
         hi,
         ticks: ticks_within(lo, hi, max_x),
         format: Format::Money,
-        desc: format!(
-            "Median total spend, {} minus {}",
-            data.label_a, data.label_b
-        ),
+        // Option names can be long: the axis title is cut to the plot width.
+        desc: fit_text(
+            &body,
+            &format!(
+                "Median total spend, {} minus {}",
+                data.label_a, data.label_b
+            ),
+            &m.font(LABEL_PX),
+            plot_w,
+        )?,
     };
     let y = Axis {
         lo: 0.0,

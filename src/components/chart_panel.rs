@@ -40,7 +40,7 @@ fn draw(canvas: &HtmlCanvasElement, spec: &ChartSpec, type_scale: f64) -> Option
     let backend = measured_canvas(canvas.clone())?;
     let area = backend.into_drawing_area();
     let style = ChartStyle {
-        scale: dpr * type_scale,
+        scale: dpr * crate::charts::fitted_type_scale(type_scale, width),
         font_family: "sans-serif",
     };
     let layout = spec.draw(&area, &style);

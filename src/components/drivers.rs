@@ -192,10 +192,9 @@ pub fn drivers_panel(props: &DriversProps) -> Html {
                     }) }
                 </select>
             </p>
-            if let Some(be) = &shown_break_even {
+            if let Some(spec) = shown_break_even.as_ref().map(|be| view_model::break_even(be, names)) {
                 <ChartPanel type_scale={props.type_scale} id="chart-break-even"
-                    spec={Rc::new(view_model::break_even(be, names))}
-                    caption="The chance the first option is cheaper as this input changes, on the same futures. The solid line marks the current value, the dashed line the break-even." />
+                    caption={spec.caption()} spec={Rc::new(spec)} />
             }
             <h3>{ "Worth finding out" }</h3>
             if let Some(v) = &ins.voi {

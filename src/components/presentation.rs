@@ -156,8 +156,8 @@ pub fn presentation(props: &PresentationProps) -> Html {
             };
             match spec {
                 Some(spec) => html! {
-                    <ChartPanel type_scale={1.7} id={format!("present-{id}")} spec={Rc::new(spec)}
-                        caption="Tap or point at the chart for values." />
+                    <ChartPanel type_scale={1.7} id={format!("present-{id}")} caption={spec.caption()}
+                        spec={Rc::new(spec)} />
                 },
                 None => html! { <p>{ "This chart needs two options." }</p> },
             }

@@ -59,6 +59,13 @@ pub fn results_view(props: &ResultsProps) -> Html {
     let seats: Vec<Rc<_>> = (0..results.options.len())
         .filter_map(|i| view_model::seats(&results, i).map(Rc::new))
         .collect();
+    let type_scale = props.type_scale;
+    // A chart with its own caption.
+    let panel = |id: String, spec: view_model::ChartSpec| {
+        html! {
+            <ChartPanel type_scale={type_scale} id={id} caption={spec.caption()} spec={Rc::new(spec)} />
+        }
+    };
 
     html! {
         <section class={classes!("results", refining.then_some("is-refining"), show_mcse.then_some("show-mcse"))} aria-busy={refining.to_string()}>
@@ -110,8 +117,7 @@ pub fn results_view(props: &ResultsProps) -> Html {
                 </details>
             }
             <div class="charts">
-                <ChartPanel type_scale={props.type_scale} id="chart-cumulative" spec={Rc::new(view_model::cumulative(&results))}
-                    caption="Shaded bands hold 90% and 50% of simulated futures; the line is the median." />
+                { panel("chart-cumulative".into(), view_model::cumulative(&results)) }
                 { for (0..results.pairs.len()).filter_map(|k| view_model::difference(&results, k).map(|d| (k, d))).map(|(k, mut d)| {
                     let p = &results.pairs[k];
                     let (a, b) = (&results.options[p.a].name, &results.options[p.b].name);
@@ -120,19 +126,14 @@ pub fn results_view(props: &ResultsProps) -> Html {
                         h.title = format!("Difference in total spend: {a} minus {b}");
                     }
                     let id = if k == 0 { "chart-difference".to_string() } else { format!("chart-difference-{k}") };
-                    html! {
-                        <ChartPanel type_scale={props.type_scale} id={id} spec={Rc::new(d)}
-                            caption={format!("How much more or less {a} costs than {b}, across futures. Left of zero, {a} is cheaper.")} />
-                    }
+                    panel(id, d)
                 }) }
-                <ChartPanel type_scale={props.type_scale} id="chart-annual" spec={Rc::new(view_model::annual(&results))}
-                    caption="Mean spend per year, split by category, one bar per option." />
+                { panel("chart-annual".into(), view_model::annual(&results)) }
                 { for seats.iter().enumerate().map(|(i, s)| html! {
                     <ChartPanel type_scale={props.type_scale} id={format!("chart-seats-{i}")} spec={s.clone()}
-                        caption="Chance that the seat is held by a permanent, partner or interim director each month." />
+                        caption={s.caption()} />
                 }) }
-                <ChartPanel type_scale={props.type_scale} id="chart-agency" spec={Rc::new(view_model::agency(&results))}
-                    caption="Agency share of social worker posts: median and bands across futures." />
+                { panel("chart-agency".into(), view_model::agency(&results)) }
             </div>
         </section>
     }

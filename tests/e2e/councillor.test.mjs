@@ -194,6 +194,29 @@ for (const width of [1280, 390]) {
   });
 }
 
+test("phone charts are drawn at the size tests/chart_legibility.rs checks for overlapping text", async () => {
+  // The native test draws every chart at 300 x 300 CSS px, scale 2, and finds
+  // no overlapping or clipped text; here the page must give charts that room.
+  const { context, page } = await openPage(env.browser, env.server.url, { width: 390, height: 844, deviceScaleFactor: 2 });
+  await waitForFull(page);
+  const canvases = page.locator(".chart canvas:visible");
+  const sizes = [];
+  for (let i = 0; i < (await canvases.count()); i++) {
+    // Charts may be drawn only once scrolled into view.
+    const c = canvases.nth(i);
+    await c.scrollIntoViewIfNeeded();
+    await page.waitForFunction((el) => el.width > 300 && el.height > 300, await c.elementHandle());
+    sizes.push(await c.evaluate((el) => [el.clientWidth, el.clientHeight, el.width, el.height]));
+  }
+  assert.ok(sizes.length >= 8, `charts drawn: ${sizes.length}`);
+  for (const [cw, ch, w, h] of sizes) {
+    assert.ok(cw >= 300 && cw <= 360 && Math.abs(cw - ch) <= 1, `square canvas 300 to 360 px: ${cw} x ${ch}`);
+    assert.ok(Math.abs(w - 2 * cw) <= 2 && Math.abs(h - 2 * ch) <= 2, `drawn at device pixels: ${w} x ${h} for ${cw} x ${ch}`);
+  }
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
 test("option tabs follow the WAI-ARIA tabs pattern with arrow keys", async () => {
   const { context, page } = await openPage(env.browser, env.server.url);
   await waitForFull(page);
