@@ -30,6 +30,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+mod binned;
 mod field;
 mod input;
 mod output;
@@ -53,7 +54,8 @@ pub use output::{
     SeatState, Summary, QUANTILE_LEVELS,
 };
 pub use sim::{
-    simulate, simulate_with_draws, simulate_with_paths, Run, ENGINE_VERSION, WEEKS_PER_MONTH,
+    merge, simulate, simulate_with_draws, simulate_with_paths, MergeError, Partial, Run,
+    ENGINE_VERSION, WEEKS_PER_MONTH,
 };
 pub use validate::{
     validate, ErrorKind, Scenario, ScenarioError, MAX_HORIZON, MAX_OPTIONS, MAX_PATHS, MIN_HORIZON,

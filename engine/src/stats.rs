@@ -52,100 +52,13 @@ pub(crate) fn quantiles_in_place(values: &mut [f64], mean: f64) -> Quantiles {
     from_levels(q, mean)
 }
 
-/// Reusable buffers for [`Quantiler::quantiles`].
-#[derive(Debug, Default)]
-pub(crate) struct Quantiler {
-    counts: Vec<u32>,
-    slot: Vec<u8>,
-    buckets: [Vec<f64>; 7],
-    copy: Vec<f64>,
-}
-
-const BINS: usize = 2048;
-const NO_SLOT: u8 = u8::MAX;
-
-impl Quantiler {
-    /// Exact quantiles of `values` (left unchanged), with the given mean.
-    ///
-    /// Equal to [`quantiles_in_place`] but faster for large inputs: one pass
-    /// finds the extremes, one counts values into 2,048 equal-width bins (a
-    /// monotone map, so order statistics fall in known bins), one gathers the
-    /// few values in the bins that hold the wanted ranks, and selection runs
-    /// only on those.
-    pub(crate) fn quantiles(&mut self, values: &[f64], mean: f64) -> Quantiles {
-        let n = values.len();
-        if n < 4 * BINS {
-            self.copy.clear();
-            self.copy.extend_from_slice(values);
-            return quantiles_in_place(&mut self.copy, mean);
-        }
-        let mut lo = values[0];
-        let mut hi = values[0];
-        for &v in values {
-            lo = lo.min(v);
-            hi = hi.max(v);
-        }
-        if lo == hi {
-            return constant(lo, mean);
-        }
-        let scale = BINS as f64 / (hi - lo);
-        let bin = |v: f64| (((v - lo) * scale) as usize).min(BINS - 1);
-        self.counts.clear();
-        self.counts.resize(BINS, 0);
-        for &v in values {
-            self.counts[bin(v)] += 1;
-        }
-        if self.slot.len() != BINS {
-            self.slot = vec![NO_SLOT; BINS];
-        }
-        // Bin and offset of each rank; ranks ascend, so one walk suffices.
-        let ranks: [usize; 7] = core::array::from_fn(|i| rank(QUANTILE_LEVELS[i], n));
-        let mut where_: [(usize, usize); 7] = [(0, 0); 7];
-        let mut used: [usize; 7] = [0; 7];
-        let mut n_used = 0;
-        let mut b = 0;
-        let mut before = 0usize;
-        for (i, &r) in ranks.iter().enumerate() {
-            while before + self.counts[b] as usize <= r {
-                before += self.counts[b] as usize;
-                b += 1;
-            }
-            if self.slot[b] == NO_SLOT {
-                self.slot[b] = n_used as u8;
-                used[n_used] = b;
-                n_used += 1;
-            }
-            where_[i] = (self.slot[b] as usize, r - before);
-        }
-        for bucket in self.buckets.iter_mut() {
-            bucket.clear();
-        }
-        for &v in values {
-            let j = self.slot[bin(v)];
-            if j != NO_SLOT {
-                self.buckets[j as usize].push(v);
-            }
-        }
-        let mut q = [0.0; 7];
-        for (i, &(j, off)) in where_.iter().enumerate() {
-            q[i] = *self.buckets[j]
-                .select_nth_unstable_by(off, f64::total_cmp)
-                .1;
-        }
-        for &b in &used[..n_used] {
-            self.slot[b] = NO_SLOT;
-        }
-        from_levels(q, mean)
-    }
-}
-
 /// Every quantile equal to `v`, with the given mean.
 pub(crate) fn constant(v: f64, mean: f64) -> Quantiles {
     from_levels([v; 7], mean)
 }
 
 /// Quantiles from values at the seven `QUANTILE_LEVELS`, in order.
-fn from_levels(q: [f64; 7], mean: f64) -> Quantiles {
+pub(crate) fn from_levels(q: [f64; 7], mean: f64) -> Quantiles {
     Quantiles {
         p5: q[0],
         p10: q[1],
@@ -311,37 +224,6 @@ mod tests {
             let q = quantiles_in_place(&mut v, 0.0);
             for (i, &p) in QUANTILE_LEVELS.iter().enumerate() {
                 assert_eq!(q.levels()[i], sorted[rank(p, n)], "n={n} p={p}");
-            }
-        }
-    }
-
-    #[test]
-    fn binned_quantiles_equal_selection() {
-        let mut s = 99u64;
-        let mut qr = Quantiler::default();
-        for n in [100usize, 8_192, 10_000, 30_001] {
-            for shape in 0..4 {
-                let v: Vec<f64> = (0..n)
-                    .map(|i| {
-                        let u = (crate::rng::splitmix64(&mut s) >> 11) as f64 / 9e15;
-                        match shape {
-                            0 => u,
-                            1 => (u * 5.0).floor(),   // heavy ties
-                            2 => u * u * u * u * 1e6, // skewed
-                            _ => {
-                                if i % 2 == 0 {
-                                    -u
-                                } else {
-                                    1e9 * u
-                                }
-                            }
-                        }
-                    })
-                    .collect();
-                let mut copy = v.clone();
-                let want = quantiles_in_place(&mut copy, 1.5);
-                let got = qr.quantiles(&v, 1.5);
-                assert_eq!(got, want, "n={n} shape={shape}");
             }
         }
     }

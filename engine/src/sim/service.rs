@@ -96,13 +96,12 @@ impl MonthSeries<Vec<f64>> {
         }
     }
 
-    /// Store path `p`'s values and add them to `sums`.
+    /// Store path `p`'s values.
     #[inline]
-    pub fn store(&mut self, p: usize, v: &MonthSeries<f64>, sums: &mut MonthSeries<f64>) {
+    pub fn store(&mut self, p: usize, v: &MonthSeries<f64>) {
         macro_rules! put {
             ($($f:ident).+) => {
                 self.$($f).+[p] = v.$($f).+;
-                sums.$($f).+ += v.$($f).+;
             };
         }
         put!(spend.leadership);
