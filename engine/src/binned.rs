@@ -20,12 +20,16 @@ use crate::output::{Quantiles, QUANTILE_LEVELS};
 /// Mantissa bits kept in a bin's key: relative bin width at most 2^-7.
 pub(crate) const BIN_BITS: u32 = 7;
 const SHIFT: u32 = 23 - BIN_BITS;
+/// `f32` bits of 2^-40: smaller magnitudes count as zero.
+const TINY_BITS: u32 = 0x2B80_0000;
+/// `f32` bits of 2^64: larger magnitudes share the top bin.
+const HUGE_BITS: u32 = 0x5F80_0000;
+/// Bins per sign below the top bin.
+const SPAN: u32 = (HUGE_BITS - TINY_BITS) >> SHIFT;
+/// Key of zero (and of magnitudes below 2^-40).
+pub(crate) const ZERO_KEY: u32 = SPAN + 1;
 /// Keys run over 0..KEYS.
-pub(crate) const KEYS: usize = 1 << (32 - SHIFT);
-/// Magnitudes below this are counted as zero.
-const TINY: f32 = 9.094_947e-13; // 2^-40
-/// Key of zero.
-pub(crate) const ZERO_KEY: u32 = 0x8000_0000 >> SHIFT;
+pub(crate) const KEYS: usize = 2 * SPAN as usize + 3;
 
 /// Fixed-point scale of money sums (2^20 per pound).
 pub(crate) const MONEY_SCALE: f64 = 1_048_576.0;
@@ -36,126 +40,189 @@ pub(crate) const SHARE_SCALE: f64 = 1_099_511_627_776.0;
 #[inline(always)]
 pub(crate) fn key(v: f64) -> u32 {
     let f = v as f32;
-    let f = if f.abs() < TINY { 0.0 } else { f };
-    let b = f.to_bits();
-    let ordered = if b & 0x8000_0000 != 0 {
-        !b
+    let a = f.to_bits() & 0x7FFF_FFFF;
+    if a < TINY_BITS {
+        return ZERO_KEY;
+    }
+    let m = (a.min(HUGE_BITS) - TINY_BITS) >> SHIFT;
+    if f.is_sign_negative() {
+        ZERO_KEY - 1 - m
     } else {
-        b | 0x8000_0000
-    };
-    ordered >> SHIFT
+        ZERO_KEY + 1 + m
+    }
 }
 
 /// The value reported for bin `k`: its midpoint (zero for the zero bin; the
-/// lower edge for the top bins, whose upper edge is not finite).
+/// lower edge, 2^64, for the top bins).
 pub(crate) fn representative(k: u32) -> f64 {
     if k == ZERO_KEY {
         return 0.0;
     }
-    let decode = |o: u32| {
-        f32::from_bits(if o & 0x8000_0000 != 0 {
-            o & 0x7FFF_FFFF
-        } else {
-            !o
-        }) as f64
-    };
-    let lo = decode(k << SHIFT);
-    let hi = decode((k << SHIFT) | ((1 << SHIFT) - 1));
-    if lo.is_finite() && hi.is_finite() {
-        0.5 * (lo + hi)
-    } else if lo.is_finite() {
-        lo
+    let (m, sign) = if k > ZERO_KEY {
+        (k - ZERO_KEY - 1, 1.0)
     } else {
-        hi
+        (ZERO_KEY - 1 - k, -1.0)
+    };
+    let lo = f32::from_bits(TINY_BITS + (m << SHIFT)) as f64;
+    if m >= SPAN {
+        return sign * lo;
     }
+    let hi = f32::from_bits(TINY_BITS + ((m + 1) << SHIFT) - 1) as f64;
+    sign * 0.5 * (lo + hi)
 }
 
-/// Reusable dense counts for binning one column at a time.
-#[derive(Debug)]
-pub(crate) struct Binner {
+/// One series' month being counted: dense bin counts, the range of
+/// non-zero keys touched, extremes and the exact fixed-point sum.
+#[derive(Debug, Clone)]
+pub(crate) struct Histogram {
     counts: Vec<u32>,
+    lo: u32,
+    hi: u32,
+    min: f64,
+    max: f64,
+    sum: i128,
 }
 
-impl Default for Binner {
+impl Default for Histogram {
     fn default() -> Self {
-        Binner {
+        Histogram {
             counts: vec![0; KEYS],
+            lo: u32::MAX,
+            hi: 0,
+            min: f64::INFINITY,
+            max: f64::NEG_INFINITY,
+            sum: 0,
         }
     }
 }
 
-/// What one column's pass found.
+/// What one series' month came to.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct ColumnStats {
-    /// Smallest value.
+    /// Smallest value (0 when there were none).
     pub min: f64,
-    /// Largest value.
+    /// Largest value (0 when there were none).
     pub max: f64,
-    /// Exact fixed-point sum at the given scale.
+    /// Exact fixed-point sum (when summed).
     pub sum: i128,
 }
 
-impl Binner {
-    /// Counts `values` into bins, appending the non-empty bins (ascending
-    /// keys) to `keys`/`counts`; returns the extremes and the fixed-point
-    /// sum at `scale` (pass 0 to skip the sum).
-    pub(crate) fn column<const SUM: bool>(
+impl Histogram {
+    /// Counts `v`, adding it to the sum at `scale` when `SUM`.
+    #[inline(always)]
+    pub(crate) fn add<const SUM: bool>(&mut self, v: f64, scale: f64) {
+        let k = key(v);
+        self.counts[k as usize] += 1;
+        let nz = k != ZERO_KEY;
+        self.lo = if nz { self.lo.min(k) } else { self.lo };
+        self.hi = if nz { self.hi.max(k) } else { self.hi };
+        self.min = self.min.min(v);
+        self.max = self.max.max(v);
+        if SUM {
+            self.sum = self.sum.wrapping_add(((v * scale) as i64) as i128);
+        }
+    }
+
+    /// Adds the counts so far to `w`, returns the extremes and sum, and
+    /// starts afresh.
+    pub(crate) fn flush(&mut self, w: &mut Window) -> ColumnStats {
+        let dense = &mut self.counts[..];
+        w.zeros += core::mem::take(&mut dense[ZERO_KEY as usize]);
+        let (lo, hi) = (self.lo, self.hi);
+        if lo <= hi {
+            w.cover(lo, hi);
+            let from = (lo - w.base) as usize;
+            let src = &mut dense[lo as usize..=hi as usize];
+            for (d, s) in w.counts[from..from + src.len()]
+                .iter_mut()
+                .zip(src.iter_mut())
+            {
+                *d += core::mem::take(s);
+            }
+        }
+        let empty = self.min > self.max;
+        let st = ColumnStats {
+            // No values: zeros keep an empty slice's partial finite (and
+            // JSON-safe); merging skips empty slices.
+            min: if empty { 0.0 } else { self.min },
+            max: if empty { 0.0 } else { self.max },
+            sum: self.sum,
+        };
+        self.lo = u32::MAX;
+        self.hi = 0;
+        self.min = f64::INFINITY;
+        self.max = f64::NEG_INFINITY;
+        self.sum = 0;
+        st
+    }
+
+    /// Counts every value of `values` and flushes (tests).
+    #[cfg(test)]
+    pub(crate) fn column(
         &mut self,
         values: &[f64],
         scale: f64,
         keys: &mut Vec<u32>,
         counts: &mut Vec<u32>,
     ) -> ColumnStats {
-        let dense = &mut self.counts[..];
-        let mut lo = u32::MAX;
-        let mut hi = 0u32;
-        let mut min = f64::INFINITY;
-        let mut max = f64::NEG_INFINITY;
-        let mut sum: i128 = 0;
         for &v in values {
-            let k = key(v);
-            dense[k as usize] += 1;
-            let nz = k != ZERO_KEY;
-            lo = if nz { lo.min(k) } else { lo };
-            hi = if nz { hi.max(k) } else { hi };
-            min = min.min(v);
-            max = max.max(v);
-            if SUM {
-                sum = sum.wrapping_add(((v * scale) as i64) as i128);
-            }
+            self.add::<true>(v, scale);
         }
-        let zeros = core::mem::take(&mut dense[ZERO_KEY as usize]);
-        let mut zero_done = zeros == 0;
-        if lo <= hi {
-            if !zero_done && ZERO_KEY < lo {
+        let mut w = Window::default();
+        let st = self.flush(&mut w);
+        w.list(keys, counts);
+        st
+    }
+}
+
+/// Counts of one series' month accumulated over blocks of paths: a dense
+/// window over the non-zero keys seen, and the zeros apart.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Window {
+    base: u32,
+    counts: Vec<u32>,
+    zeros: u32,
+}
+
+impl Window {
+    /// Widens the window to hold keys `lo..=hi`.
+    fn cover(&mut self, lo: u32, hi: u32) {
+        if self.counts.is_empty() {
+            self.base = lo;
+            self.counts = vec![0; (hi - lo) as usize + 1];
+            return;
+        }
+        let top = self.base + self.counts.len() as u32 - 1;
+        if lo >= self.base && hi <= top {
+            return;
+        }
+        let (new_lo, new_hi) = (lo.min(self.base), hi.max(top));
+        let mut counts = vec![0; (new_hi - new_lo) as usize + 1];
+        let from = (self.base - new_lo) as usize;
+        counts[from..from + self.counts.len()].copy_from_slice(&self.counts);
+        self.base = new_lo;
+        self.counts = counts;
+    }
+
+    /// Appends the non-empty bins (ascending keys) to `keys`/`counts`.
+    pub(crate) fn list(&self, keys: &mut Vec<u32>, counts: &mut Vec<u32>) {
+        let mut zero_done = self.zeros == 0;
+        for (i, &c) in self.counts.iter().enumerate() {
+            let k = self.base + i as u32;
+            if !zero_done && ZERO_KEY < k {
                 keys.push(ZERO_KEY);
-                counts.push(zeros);
+                counts.push(self.zeros);
                 zero_done = true;
             }
-            for k in lo..=hi {
-                if !zero_done && k == ZERO_KEY {
-                    keys.push(ZERO_KEY);
-                    counts.push(zeros);
-                    zero_done = true;
-                    continue;
-                }
-                let c = core::mem::take(&mut dense[k as usize]);
-                if c != 0 {
-                    keys.push(k);
-                    counts.push(c);
-                }
+            if c != 0 {
+                keys.push(k);
+                counts.push(c);
             }
         }
         if !zero_done {
             keys.push(ZERO_KEY);
-            counts.push(zeros);
+            counts.push(self.zeros);
         }
-        if values.is_empty() {
-            // No extremes: zeros keep an empty slice's partial finite (and
-            // JSON-safe); merging skips empty slices.
-            (min, max) = (0.0, 0.0);
-        }
-        ColumnStats { min, max, sum }
     }
 }
 
@@ -245,6 +312,8 @@ mod tests {
             .collect();
         v.push(-0.0);
         v.push(f64::MAX);
+        v.push(-1e30);
+        v.push(3e19);
         v.sort_by(f64::total_cmp);
         for w in v.windows(2) {
             assert!(key(w[0]) <= key(w[1]), "{} {}", w[0], w[1]);
@@ -253,7 +322,7 @@ mod tests {
             let r = representative(key(x));
             if x.abs() < 1e-12 {
                 assert_eq!(r, 0.0);
-            } else if x.abs() < 1e30 {
+            } else if x.abs() < 1.8e19 {
                 assert!((r - x).abs() <= x.abs() / 256.0 * 1.0001, "{x} {r}");
             }
         }
@@ -261,10 +330,10 @@ mod tests {
 
     #[test]
     fn column_lists_every_value_in_order_and_sums_exactly() {
-        let mut b = Binner::default();
+        let mut b = Histogram::default();
         let v = [3.0, 0.0, -2.0, 3.0, 1e-20, 5e6, 0.25];
         let (mut keys, mut counts) = (Vec::new(), Vec::new());
-        let st = b.column::<true>(&v, MONEY_SCALE, &mut keys, &mut counts);
+        let st = b.column(&v, MONEY_SCALE, &mut keys, &mut counts);
         assert_eq!(counts.iter().sum::<u32>(), 7);
         assert!(keys.windows(2).all(|w| w[0] < w[1]));
         assert_eq!((st.min, st.max), (-2.0, 5e6));
@@ -285,14 +354,14 @@ mod tests {
         let v: Vec<f64> = (0..5_000)
             .map(|_| (crate::rng::splitmix64(&mut s) >> 40) as f64 - 4e6)
             .collect();
-        let mut b = Binner::default();
+        let mut b = Histogram::default();
         let (mut wk, mut wc) = (Vec::new(), Vec::new());
-        b.column::<true>(&v, 1.0, &mut wk, &mut wc);
+        b.column(&v, 1.0, &mut wk, &mut wc);
         let parts: Vec<(Vec<u32>, Vec<u32>)> = [0..1000, 1000..1001, 1001..5000]
             .into_iter()
             .map(|r| {
                 let (mut k, mut c) = (Vec::new(), Vec::new());
-                b.column::<true>(&v[r], 1.0, &mut k, &mut c);
+                b.column(&v[r], 1.0, &mut k, &mut c);
                 (k, c)
             })
             .collect();

@@ -6,7 +6,7 @@
 //! quantiles are taken across paths at once. Memory therefore grows with
 //! paths x options, never with paths x months.
 
-use crate::binned::{Binner, MONEY_SCALE, SHARE_SCALE};
+use crate::binned::{Histogram, Window, MONEY_SCALE, SHARE_SCALE};
 use crate::input::ScenarioInput;
 use crate::output::{Category, Column, PathDraws, Results};
 use crate::validate::{Scenario, MAX_OPTIONS, MAX_PATHS};
@@ -35,7 +35,9 @@ use context::{context_draws, Consts, PathContext};
 use leadership::{option_draws, Leadership, Plan};
 pub use partial::{merge, MergeError, Partial};
 use partial::{COUNTS, FINALS, SERIES};
-use service::{MonthSeries, OptState};
+#[cfg(test)]
+use service::MonthSeries;
+use service::OptState;
 
 /// Simulate a validated scenario with its own number of paths.
 pub fn simulate(scenario: &Scenario) -> Results {
@@ -107,22 +109,40 @@ pub struct Run {
     horizon: usize,
     consts: Consts,
     discount: Vec<f64>,
-    /// Budget for each month (uprated in cash).
-    budget: Vec<f64>,
     plans: Vec<Plan>,
     /// Per-path input draws, when kept.
     draws: Option<Vec<Column>>,
     paths_cx: Vec<PathContext>,
     states: Vec<Vec<OptState>>,
-    /// Each option's monthly series for the current month, one value per path.
-    series: Vec<MonthSeries<Vec<f64>>>,
-    binner: Binner,
-    /// The monthly summaries so far.
+    /// Each option's monthly series' bins for the block-month in hand.
+    hists: Vec<[Histogram; SERIES]>,
+    /// Bins so far, `[month][option][series]`.
+    windows: Vec<Window>,
+    /// Extremes so far, `[month][option][series][min, max]`.
+    extremes: Vec<f64>,
+    /// Exact sums so far, `[month][option][series]`.
+    sums: Vec<i128>,
+    /// Seat counts so far, `[month][option][seat]`.
+    seats: Vec<u32>,
+    /// Each year's spend minus budget, `[year][option][path]`.
+    year_overspend: Vec<f64>,
+    /// Budget of each year.
+    year_budget: Vec<f64>,
+    /// Every path's monthly series, `[month][option]`, when recorded (tests).
+    #[cfg(test)]
+    columns: Option<Vec<Vec<MonthSeries<Vec<f64>>>>>,
+    /// The partial being built (its monthly parts are filled at the end).
     acc: Partial,
-    months_in_year: u32,
-    /// Months simulated so far.
-    done: usize,
+    /// Blocks of [`BLOCK`] paths.
+    blocks: usize,
+    /// Block-months simulated so far (each block runs through every month
+    /// before the next starts).
+    units: usize,
 }
+
+/// Paths simulated together through every month: their states stay in
+/// cache from one month to the next (about 1.5 KB a path with 3 options).
+const BLOCK: usize = 256;
 
 impl Run {
     /// Sets up every path's context and each option's state; no month is
@@ -172,18 +192,26 @@ impl Run {
 
         let n_opt = plans.len();
         Run {
-            series: (0..n_opt).map(|_| MonthSeries::columns(n)).collect(),
-            binner: Binner::default(),
+            hists: (0..n_opt).map(|_| Default::default()).collect(),
+            windows: vec![Window::default(); horizon * n_opt * SERIES],
+            extremes: [f64::INFINITY, f64::NEG_INFINITY].repeat(horizon * n_opt * SERIES),
+            sums: vec![0; horizon * n_opt * SERIES],
+            seats: vec![0; horizon * n_opt * 3],
+            year_overspend: vec![0.0; horizon.div_ceil(12) * n_opt * n],
+            year_budget: (0..horizon.div_ceil(12))
+                .map(|y| budget[y * 12..((y + 1) * 12).min(horizon)].iter().sum())
+                .collect(),
+            #[cfg(test)]
+            columns: None,
             acc: Partial::start(total, first, n as u32, n_opt, horizon),
-            months_in_year: 0,
-            done: 0,
+            blocks: n.div_ceil(BLOCK),
+            units: 0,
             input,
             n,
             first: first as usize,
             horizon,
             consts,
             discount,
-            budget,
             plans,
             draws: None,
             paths_cx,
@@ -230,9 +258,10 @@ impl Run {
         self.horizon as u32
     }
 
-    /// Months simulated so far.
+    /// Months' worth of work done so far (the run works through its paths
+    /// in blocks, each block through every month).
     pub fn months_done(&self) -> u32 {
-        self.done as u32
+        self.units.checked_div(self.blocks).unwrap_or(self.horizon) as u32
     }
 
     /// Paths in the run (in the slice, for a slice).
@@ -240,90 +269,85 @@ impl Run {
         self.n as u32
     }
 
-    /// Simulates up to `months` more months; returns true once the horizon
-    /// is reached.
+    /// Does up to `months` more months' worth of work; returns true once
+    /// every path has reached the horizon.
     pub fn advance(&mut self, months: u32) -> bool {
-        let end = self.horizon.min(self.done.saturating_add(months as usize));
-        while self.done < end {
-            self.done += 1;
-            self.month(self.done);
+        let all = self.blocks * self.horizon;
+        let end = all.min(
+            self.units
+                .saturating_add((months as usize).saturating_mul(self.blocks)),
+        );
+        while self.units < end {
+            let (b, t) = (self.units / self.horizon, self.units % self.horizon + 1);
+            self.block_month(b, t);
+            self.units += 1;
         }
-        self.done >= self.horizon
+        self.units >= all
     }
 
-    /// One month `t` (1-based) for every path and option, then its summaries.
-    fn month(&mut self, t: usize) {
+    /// Month `t` (1-based) of block `b`: every path of the block and every
+    /// option, then the block's summaries added to the month's.
+    fn block_month(&mut self, b: usize, t: usize) {
         let horizon = self.horizon;
         let n_opt = self.plans.len();
-        self.months_in_year += 1;
-        let months_in_year = self.months_in_year;
         let year_end = t % 12 == 0 || t == horizon;
         let mut seats = [[0u32; 3]; MAX_OPTIONS];
         let (plans, consts, discount) = (&self.plans, &self.consts, self.discount[t - 1]);
+        let hists = &mut self.hists;
+        let paths = b * BLOCK..((b + 1) * BLOCK).min(self.n);
         // Each path: advance the shared context once, then step every option
-        // with the same draws.
-        for (p, pc) in self.paths_cx.iter_mut().enumerate() {
+        // with the same draws, counting each series value into its bins.
+        for p in paths.clone() {
+            let pc = &mut self.paths_cx[p];
             let d = pc.advance();
             let pc = &*pc;
             for o in 0..n_opt {
                 let s = &mut self.states[o][p];
                 let v = s.step(t as u32, &plans[o], pc, &d, consts, discount);
-                self.series[o].store(p, &v);
                 seats[o][s.lead.seat.index()] += 1;
+                let h = &mut hists[o];
+                h[0].add::<true>(v.spend.leadership, MONEY_SCALE);
+                h[1].add::<true>(v.spend.social_worker_pay, MONEY_SCALE);
+                h[2].add::<true>(v.spend.agency_premium, MONEY_SCALE);
+                h[3].add::<true>(v.spend.placements, MONEY_SCALE);
+                h[4].add::<true>(v.spend.sen_transport, MONEY_SCALE);
+                h[5].add::<true>(v.spend.contract, MONEY_SCALE);
+                h[6].add::<false>(v.total, 0.0);
+                h[7].add::<false>(v.cumulative, 0.0);
+                h[8].add::<true>(v.agency_share, SHARE_SCALE);
+                h[9].add::<true>(v.stability, SHARE_SCALE);
+                #[cfg(test)]
+                if let Some(cols) = &mut self.columns {
+                    cols[t - 1][o].store(p, &v);
+                }
             }
         }
 
-        let acc = &mut self.acc;
-        for (o, seats) in seats.iter().enumerate().take(n_opt) {
-            acc.seats.extend_from_slice(seats);
-            let series = &self.series[o];
-            let columns: [(&[f64], f64); SERIES] = [
-                (&series.spend.leadership, MONEY_SCALE),
-                (&series.spend.social_worker_pay, MONEY_SCALE),
-                (&series.spend.agency_premium, MONEY_SCALE),
-                (&series.spend.placements, MONEY_SCALE),
-                (&series.spend.sen_transport, MONEY_SCALE),
-                (&series.spend.contract, MONEY_SCALE),
-                (&series.total, 0.0),
-                (&series.cumulative, 0.0),
-                (&series.agency_share, SHARE_SCALE),
-                (&series.stability, SHARE_SCALE),
-            ];
-            let mut sums = [0i128; SERIES];
-            for (i, (values, scale)) in columns.into_iter().enumerate() {
-                let st = if scale > 0.0 {
-                    self.binner.column::<true>(
-                        values,
-                        scale,
-                        &mut acc.bin_keys,
-                        &mut acc.bin_counts,
-                    )
-                } else {
-                    self.binner.column::<false>(
-                        values,
-                        scale,
-                        &mut acc.bin_keys,
-                        &mut acc.bin_counts,
-                    )
-                };
-                acc.bin_offsets.push(acc.bin_keys.len() as u32);
-                acc.extremes.push(st.min);
-                acc.extremes.push(st.max);
-                sums[i] = st.sum;
+        for (o, (seats, h)) in seats.iter().zip(hists.iter_mut()).enumerate() {
+            let at = (t - 1) * n_opt + o;
+            for (a, b) in self.seats[at * 3..at * 3 + 3].iter_mut().zip(seats) {
+                *a += b;
             }
-            for s in sums[..6].iter().chain(&sums[8..]) {
-                acc.push_sum(*s);
+            for (i, h) in h.iter_mut().enumerate() {
+                let j = at * SERIES + i;
+                let st = h.flush(&mut self.windows[j]);
+                let e = &mut self.extremes[2 * j..2 * j + 2];
+                e[0] = e[0].min(st.min);
+                e[1] = e[1].max(st.max);
+                self.sums[j] = self.sums[j].wrapping_add(st.sum);
             }
         }
         if year_end {
-            let budget: f64 = self.budget[t - months_in_year as usize..t].iter().sum();
-            for st in &mut self.states {
-                for s in st.iter_mut() {
-                    acc.year_overspend.push(s.year - budget);
+            let y = (t - 1) / 12;
+            let budget = self.year_budget[y];
+            for (o, st) in self.states.iter_mut().enumerate() {
+                let out = &mut self.year_overspend[(y * n_opt + o) * self.n..];
+                for p in paths.clone() {
+                    let s = &mut st[p];
+                    out[p] = s.year - budget;
                     s.year = 0.0;
                 }
             }
-            self.months_in_year = 0;
         }
     }
 
@@ -341,9 +365,27 @@ impl Run {
             states,
             draws,
             mut acc,
+            windows,
+            extremes,
+            sums,
+            seats,
+            year_overspend,
             ..
         } = self;
         let n_opt = states.len();
+        for (j, w) in windows.iter().enumerate() {
+            w.list(&mut acc.bin_keys, &mut acc.bin_counts);
+            acc.bin_offsets.push(acc.bin_keys.len() as u32);
+            if j % SERIES < 6 || j % SERIES >= 8 {
+                acc.push_sum(sums[j]);
+            }
+        }
+        acc.extremes = extremes;
+        if n == 0 {
+            acc.extremes.fill(0.0);
+        }
+        acc.seats = seats;
+        acc.year_overspend = year_overspend;
         acc.finals = Vec::with_capacity(n_opt * FINALS * n);
         acc.counts = Vec::with_capacity(n_opt * COUNTS * n);
         for st in &states {
@@ -458,43 +500,64 @@ mod tests {
     use super::*;
     use crate::presets::{preset, PresetId};
 
+    /// A run that records every path's monthly series, and its partial.
+    fn recorded(
+        id: PresetId,
+        horizon: u32,
+        paths: u32,
+    ) -> (Vec<Vec<MonthSeries<Vec<f64>>>>, Partial) {
+        let mut input = preset(id);
+        input.simulation.horizon_months = horizon;
+        let scenario = crate::validate(&input).unwrap();
+        let mut run = Run::new(&scenario, paths);
+        let n_opt = input.options.len();
+        run.columns = Some(
+            (0..horizon)
+                .map(|_| {
+                    (0..n_opt)
+                        .map(|_| MonthSeries::columns(paths as usize))
+                        .collect()
+                })
+                .collect(),
+        );
+        run.advance(u32::MAX);
+        let columns = run.columns.take().unwrap();
+        (columns, run.finish_partial())
+    }
+
+    fn columns(s: &MonthSeries<Vec<f64>>) -> [&[f64]; SERIES] {
+        [
+            &s.spend.leadership,
+            &s.spend.social_worker_pay,
+            &s.spend.agency_premium,
+            &s.spend.placements,
+            &s.spend.sen_transport,
+            &s.spend.contract,
+            &s.total,
+            &s.cumulative,
+            &s.agency_share,
+            &s.stability,
+        ]
+    }
+
     /// The binned monthly quantiles are within half a bin (2^-8 of the
-    /// magnitude, 0.39%) of the exact order statistics of the same paths,
-    /// and the exact fixed-point means within 1e-9 of the f64 means: checked
-    /// month by month, series by series, on both presets.
+    /// magnitude, 0.39%) of the exact order statistics of the same paths:
+    /// checked month by month, series by series, on both presets.
     #[test]
     fn binned_monthly_quantiles_match_exact_order_statistics() {
         for id in PresetId::ALL {
-            let mut input = preset(id);
-            input.simulation.horizon_months = 36;
-            let scenario = crate::validate(&input).unwrap();
-            let mut run = Run::new(&scenario, 3_000);
-            let n = run.n;
+            let n = 3_000;
+            let (cols, acc) = recorded(id, 36, n);
             let mut worst = 0.0f64;
-            for t in 0..36 {
-                run.advance(1);
-                for o in 0..run.plans.len() {
-                    let s = &run.series[o];
-                    let cols: [&[f64]; SERIES] = [
-                        &s.spend.leadership,
-                        &s.spend.social_worker_pay,
-                        &s.spend.agency_premium,
-                        &s.spend.placements,
-                        &s.spend.sen_transport,
-                        &s.spend.contract,
-                        &s.total,
-                        &s.cumulative,
-                        &s.agency_share,
-                        &s.stability,
-                    ];
-                    for (i, col) in cols.iter().enumerate() {
-                        let j = (t * run.plans.len() + o) * SERIES + i;
-                        let acc = &run.acc;
+            for (t, month) in cols.iter().enumerate() {
+                for (o, s) in month.iter().enumerate() {
+                    for (i, col) in columns(s).iter().enumerate() {
+                        let j = (t * month.len() + o) * SERIES + i;
                         let (a, b) = (acc.bin_offsets[j] as usize, acc.bin_offsets[j + 1] as usize);
                         let got = crate::binned::quantiles(
                             &acc.bin_keys[a..b],
                             &acc.bin_counts[a..b],
-                            n,
+                            n as usize,
                             acc.extremes[2 * j],
                             acc.extremes[2 * j + 1],
                             0.0,
@@ -524,30 +587,20 @@ mod tests {
     /// sums of the same values to 1e-9 (relative).
     #[test]
     fn exact_monthly_means_match_f64_means() {
-        let scenario = crate::validate(&preset(PresetId::England2024)).unwrap();
-        let mut run = Run::new(&scenario, 2_000);
-        let mut plain: Vec<[f64; 4]> = Vec::new();
-        while !run.advance(1) {
-            let s = &run.series[1];
-            let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
-            plain.push([
+        let (cols, acc) = recorded(PresetId::England2024, 60, 2_000);
+        let mut input = preset(PresetId::England2024);
+        input.simulation.paths = 2_000;
+        let r = partial::assemble(&input, &acc, false).0;
+        let o = &r.options[1];
+        let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
+        for (t, month) in cols.iter().enumerate() {
+            let s = &month[1];
+            let want = [
                 mean(&s.spend.placements),
                 mean(&s.total),
                 mean(&s.cumulative),
                 mean(&s.stability),
-            ]);
-        }
-        let s = &run.series[1];
-        let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
-        plain.push([
-            mean(&s.spend.placements),
-            mean(&s.total),
-            mean(&s.cumulative),
-            mean(&s.stability),
-        ]);
-        let r = run.finish();
-        let o = &r.options[1];
-        for (t, want) in plain.iter().enumerate() {
+            ];
             let got = [
                 o.monthly_by_category[Category::Placements.index()][t].mean,
                 o.monthly_total[t].mean,

@@ -84,6 +84,7 @@ pub(crate) struct MonthSeries<T> {
     pub stability: T,
 }
 
+#[cfg(test)]
 impl MonthSeries<Vec<f64>> {
     /// Columns for `n` paths.
     pub fn columns(n: usize) -> Self {
