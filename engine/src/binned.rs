@@ -11,7 +11,7 @@
 //! exact when every path has the same value. Magnitudes below 2^-40 count
 //! as zero.
 //!
-//! Means come from exact fixed-point sums (money to 2^-20, shares to 2^-40
+//! Means come from exact fixed-point sums (money to 2^-12, shares to 2^-40
 //! of a unit, in wrapping `i128`), which are associative, so any split of
 //! the paths gives the same bits.
 
@@ -31,25 +31,21 @@ pub(crate) const ZERO_KEY: u32 = SPAN + 1;
 /// Keys run over 0..KEYS.
 pub(crate) const KEYS: usize = 2 * SPAN as usize + 3;
 
-/// Fixed-point scale of money sums (2^20 per pound).
-pub(crate) const MONEY_SCALE: f64 = 1_048_576.0;
+/// Fixed-point scale of money sums (2^12 per pound).
+pub(crate) const MONEY_SCALE: f64 = 4_096.0;
 /// Fixed-point scale of share sums (2^40 per unit).
 pub(crate) const SHARE_SCALE: f64 = 1_099_511_627_776.0;
 
-/// The bin key of `v`: monotone non-decreasing in `v`.
+/// The bin key of `v`: monotone non-decreasing in `v` (branch-free).
 #[inline(always)]
 pub(crate) fn key(v: f64) -> u32 {
-    let f = v as f32;
-    let a = f.to_bits() & 0x7FFF_FFFF;
-    if a < TINY_BITS {
-        return ZERO_KEY;
-    }
-    let m = (a.min(HUGE_BITS) - TINY_BITS) >> SHIFT;
-    if f.is_sign_negative() {
-        ZERO_KEY - 1 - m
-    } else {
-        ZERO_KEY + 1 + m
-    }
+    let b = (v as f32).to_bits();
+    let a = b & 0x7FFF_FFFF;
+    // 0 below 2^-40, else 1 + the bin above 2^-40 (top bin from 2^64).
+    let m = (a.min(HUGE_BITS).saturating_sub(TINY_BITS - (1 << SHIFT))) >> SHIFT;
+    // Negative values: ZERO_KEY - m, by two's complement (neg is 0 or all ones).
+    let neg = 0u32.wrapping_sub(b >> 31);
+    ZERO_KEY.wrapping_add((m ^ neg).wrapping_sub(neg))
 }
 
 /// The value reported for bin `k`: its midpoint (zero for the zero bin; the
@@ -80,7 +76,9 @@ pub(crate) struct Histogram {
     hi: u32,
     min: f64,
     max: f64,
-    sum: i128,
+    /// Sum of the values in hand: wrapping, exact while a block's sum
+    /// stays within `i64` (values below 2^55 fixed-point units).
+    sum: i64,
 }
 
 impl Default for Histogram {
@@ -108,19 +106,28 @@ pub(crate) struct ColumnStats {
 }
 
 impl Histogram {
-    /// Counts `v`, adding it to the sum at `scale` when `SUM`.
-    #[inline(always)]
-    pub(crate) fn add<const SUM: bool>(&mut self, v: f64, scale: f64) {
-        let k = key(v);
-        self.counts[k as usize] += 1;
-        let nz = k != ZERO_KEY;
-        self.lo = if nz { self.lo.min(k) } else { self.lo };
-        self.hi = if nz { self.hi.max(k) } else { self.hi };
-        self.min = self.min.min(v);
-        self.max = self.max.max(v);
-        if SUM {
-            self.sum = self.sum.wrapping_add(((v * scale) as i64) as i128);
+    /// Counts every value of `values`, adding them to the sum at `scale`
+    /// when `SUM` (one tight loop, its running figures in registers).
+    #[inline]
+    pub(crate) fn add_all<const SUM: bool>(&mut self, values: &[f64], scale: f64) {
+        let counts = &mut self.counts[..];
+        let (mut lo, mut hi) = (self.lo, self.hi);
+        let (mut min, mut max) = (self.min, self.max);
+        let mut sum = self.sum;
+        for &v in values {
+            let k = key(v);
+            counts[k as usize] += 1;
+            let nz = k != ZERO_KEY;
+            lo = if nz { lo.min(k) } else { lo };
+            hi = if nz { hi.max(k) } else { hi };
+            // Plain comparisons (one instruction each; values are never NaN).
+            min = if v < min { v } else { min };
+            max = if v > max { v } else { max };
+            if SUM {
+                sum = sum.wrapping_add((v * scale) as i64);
+            }
         }
+        (self.lo, self.hi, self.min, self.max, self.sum) = (lo, hi, min, max, sum);
     }
 
     /// Adds the counts so far to `w`, returns the extremes and sum, and
@@ -133,10 +140,7 @@ impl Histogram {
             w.cover(lo, hi);
             let from = (lo - w.base) as usize;
             let src = &mut dense[lo as usize..=hi as usize];
-            for (d, s) in w.counts[from..from + src.len()]
-                .iter_mut()
-                .zip(src.iter_mut())
-            {
+            for (d, s) in w.counts[from..].iter_mut().zip(src.iter_mut()) {
                 *d += core::mem::take(s);
             }
         }
@@ -146,7 +150,7 @@ impl Histogram {
             // JSON-safe); merging skips empty slices.
             min: if empty { 0.0 } else { self.min },
             max: if empty { 0.0 } else { self.max },
-            sum: self.sum,
+            sum: self.sum as i128,
         };
         self.lo = u32::MAX;
         self.hi = 0;
@@ -165,9 +169,7 @@ impl Histogram {
         keys: &mut Vec<u32>,
         counts: &mut Vec<u32>,
     ) -> ColumnStats {
-        for &v in values {
-            self.add::<true>(v, scale);
-        }
+        self.add_all::<true>(values, scale);
         let mut w = Window::default();
         let st = self.flush(&mut w);
         w.list(keys, counts);

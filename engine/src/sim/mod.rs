@@ -114,8 +114,10 @@ pub struct Run {
     draws: Option<Vec<Column>>,
     paths_cx: Vec<PathContext>,
     states: Vec<Vec<OptState>>,
-    /// Each option's monthly series' bins for the block-month in hand.
-    hists: Vec<[Histogram; SERIES]>,
+    /// Bins of one series' block-month in hand.
+    hist: Histogram,
+    /// The block-month's series values, `[option][series][path in block]`.
+    block: Vec<f64>,
     /// Bins so far, `[month][option][series]`.
     windows: Vec<Window>,
     /// Extremes so far, `[month][option][series][min, max]`.
@@ -192,7 +194,8 @@ impl Run {
 
         let n_opt = plans.len();
         Run {
-            hists: (0..n_opt).map(|_| Default::default()).collect(),
+            hist: Histogram::default(),
+            block: vec![0.0; n_opt * SERIES * BLOCK],
             windows: vec![Window::default(); horizon * n_opt * SERIES],
             extremes: [f64::INFINITY, f64::NEG_INFINITY].repeat(horizon * n_opt * SERIES),
             sums: vec![0; horizon * n_opt * SERIES],
@@ -293,10 +296,11 @@ impl Run {
         let year_end = t % 12 == 0 || t == horizon;
         let mut seats = [[0u32; 3]; MAX_OPTIONS];
         let (plans, consts, discount) = (&self.plans, &self.consts, self.discount[t - 1]);
-        let hists = &mut self.hists;
         let paths = b * BLOCK..((b + 1) * BLOCK).min(self.n);
+        let (start, len) = (paths.start, paths.len());
+        let block = &mut self.block[..];
         // Each path: advance the shared context once, then step every option
-        // with the same draws, counting each series value into its bins.
+        // with the same draws, keeping the series values for the block.
         for p in paths.clone() {
             let pc = &mut self.paths_cx[p];
             let d = pc.advance();
@@ -305,17 +309,17 @@ impl Run {
                 let s = &mut self.states[o][p];
                 let v = s.step(t as u32, &plans[o], pc, &d, consts, discount);
                 seats[o][s.lead.seat.index()] += 1;
-                let h = &mut hists[o];
-                h[0].add::<true>(v.spend.leadership, MONEY_SCALE);
-                h[1].add::<true>(v.spend.social_worker_pay, MONEY_SCALE);
-                h[2].add::<true>(v.spend.agency_premium, MONEY_SCALE);
-                h[3].add::<true>(v.spend.placements, MONEY_SCALE);
-                h[4].add::<true>(v.spend.sen_transport, MONEY_SCALE);
-                h[5].add::<true>(v.spend.contract, MONEY_SCALE);
-                h[6].add::<false>(v.total, 0.0);
-                h[7].add::<false>(v.cumulative, 0.0);
-                h[8].add::<true>(v.agency_share, SHARE_SCALE);
-                h[9].add::<true>(v.stability, SHARE_SCALE);
+                let c = &mut block[o * SERIES * BLOCK + (p - start)..];
+                c[0] = v.spend.leadership;
+                c[BLOCK] = v.spend.social_worker_pay;
+                c[2 * BLOCK] = v.spend.agency_premium;
+                c[3 * BLOCK] = v.spend.placements;
+                c[4 * BLOCK] = v.spend.sen_transport;
+                c[5 * BLOCK] = v.spend.contract;
+                c[6 * BLOCK] = v.total;
+                c[7 * BLOCK] = v.cumulative;
+                c[8 * BLOCK] = v.agency_share;
+                c[9 * BLOCK] = v.stability;
                 #[cfg(test)]
                 if let Some(cols) = &mut self.columns {
                     cols[t - 1][o].store(p, &v);
@@ -323,13 +327,20 @@ impl Run {
             }
         }
 
-        for (o, (seats, h)) in seats.iter().zip(hists.iter_mut()).enumerate() {
+        let h = &mut self.hist;
+        for (o, seats) in seats.iter().enumerate().take(n_opt) {
             let at = (t - 1) * n_opt + o;
             for (a, b) in self.seats[at * 3..at * 3 + 3].iter_mut().zip(seats) {
                 *a += b;
             }
-            for (i, h) in h.iter_mut().enumerate() {
+            for i in 0..SERIES {
                 let j = at * SERIES + i;
+                let values = &self.block[(o * SERIES + i) * BLOCK..][..len];
+                match i {
+                    0..=5 => h.add_all::<true>(values, MONEY_SCALE),
+                    6 | 7 => h.add_all::<false>(values, 0.0),
+                    _ => h.add_all::<true>(values, SHARE_SCALE),
+                }
                 let st = h.flush(&mut self.windows[j]);
                 let e = &mut self.extremes[2 * j..2 * j + 2];
                 e[0] = e[0].min(st.min);

@@ -69,7 +69,7 @@ pub struct Partial {
     /// Paths in each seat state at each month's end, `[month][option][seat]`.
     pub seats: Vec<u32>,
     /// Exact fixed-point sums, `[month][option][series]` for the six
-    /// categories (2^-20 pounds), agency share and stability (2^-40); each
+    /// categories (2^-12 pounds), agency share and stability (2^-40); each
     /// an `i128` in four little-endian `u32` words.
     pub sums: Vec<u32>,
     /// Smallest and largest value, `[month][option][series][min, max]`, for
