@@ -107,8 +107,33 @@ pub fn check(results: &crate::Results) -> Result<(), String> {
             .p_b_cheaper_if_let
             .map_or(f64::NAN, |e| e.mean),
         P_B_CHEAPER_IF_LET_BITS,
-    )
+    )?;
+    let got = results_fingerprint(results);
+    if got == RESULTS_FINGERPRINT {
+        Ok(())
+    } else {
+        Err(format!(
+            "results fingerprint (every figure, monthly quantiles too): got {got}, want {RESULTS_FINGERPRINT}"
+        ))
+    }
 }
+
+/// FNV-1a hash of `text`.
+fn fnv(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// Every figure of `results` (monthly binned quantiles, means and seat
+/// probabilities included) reduced to one FNV-1a hash of its `Debug` text,
+/// which writes every `f64` in its shortest exact form on every target.
+pub fn results_fingerprint(results: &crate::Results) -> u64 {
+    fnv(&format!("{results:?}"))
+}
+
+/// [`results_fingerprint`] of the golden run, as computed natively.
+pub const RESULTS_FINGERPRINT: u64 = 18_126_724_366_668_487_170;
 
 /// A small "what drives the answer" analysis of the golden scenario (300
 /// paths, 60 reruns, 5 curve points), reduced to one FNV-1a hash of its
@@ -127,10 +152,7 @@ pub fn insight_fingerprint() -> u64 {
         ..Settings::default()
     };
     let report = analyse(&scenario, &draws, 0, 1, settings);
-    let text = format!("{report:?}");
-    text.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-        (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3)
-    })
+    fnv(&format!("{report:?}"))
 }
 
 /// [`insight_fingerprint`] as computed natively.

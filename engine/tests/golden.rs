@@ -43,7 +43,8 @@ fn golden_figures() {
     assert_eq!(got_paid, golden::PAID_TO_PARTNER_MEAN_BITS);
     assert_eq!(got_diff, golden::DIFFERENCE_P50_BITS);
     assert_eq!(got_let, golden::P_B_CHEAPER_IF_LET_BITS);
-    assert!(golden::check(&r).is_ok());
+    println!("RESULTS_FINGERPRINT {}", golden::results_fingerprint(&r));
+    assert_eq!(golden::check(&r), Ok(()));
 }
 
 #[test]
