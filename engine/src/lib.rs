@@ -54,8 +54,8 @@ pub use output::{
     SeatState, Summary, QUANTILE_LEVELS,
 };
 pub use sim::{
-    merge, simulate, simulate_with_draws, simulate_with_paths, MergeError, Partial, Run,
-    ENGINE_VERSION, WEEKS_PER_MONTH,
+    merge, merge_with_draws, simulate, simulate_with_draws, simulate_with_paths, MergeError,
+    Partial, Run, ENGINE_VERSION, WEEKS_PER_MONTH,
 };
 pub use validate::{
     validate, ErrorKind, Scenario, ScenarioError, MAX_HORIZON, MAX_OPTIONS, MAX_PATHS, MIN_HORIZON,

@@ -4,7 +4,10 @@
 
 use proptest::prelude::*;
 use turnaround_engine::presets::{preset, PresetId};
-use turnaround_engine::{merge, simulate_with_paths, validate, MergeError, Partial, Run, Scenario};
+use turnaround_engine::{
+    merge, merge_with_draws, simulate_with_draws, simulate_with_paths, validate, MergeError,
+    Partial, Run, Scenario,
+};
 
 fn scenario(which: usize, horizon: u32, seed: u64) -> Scenario {
     let mut s = preset(PresetId::ALL[which % PresetId::ALL.len()]);
@@ -69,6 +72,14 @@ fn full_size_split_in_three_and_four_is_exact() {
             assert_eq!(merge(&scenario, parts).unwrap(), whole);
         }
     }
+}
+
+#[test]
+fn merged_draws_equal_the_whole_runs_draws() {
+    let scenario = scenario(1, 36, 11);
+    let whole = simulate_with_draws(&scenario, 700);
+    let parts = slices(&scenario, 700, &[300, 301]);
+    assert_eq!(merge_with_draws(&scenario, parts).unwrap(), whole);
 }
 
 #[test]

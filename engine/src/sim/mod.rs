@@ -82,6 +82,51 @@ fn discount(input: &ScenarioInput) -> Vec<f64> {
         .collect()
 }
 
+/// Every path's input draws for paths `paths` (the [`PathDraws`] inputs).
+fn input_draws(input: &ScenarioInput, paths: core::ops::Range<usize>) -> Vec<Column> {
+    let seed = input.simulation.seed;
+    let mut cols: Vec<Column> = Vec::new();
+    let first = paths.start;
+    for p in paths.clone() {
+        // The same uniforms the run drew for this path (stream 1 is
+        // drawn in full at set-up, so redrawing it is exact).
+        let (_, u) = PathContext::new(input, seed, p);
+        let mut values: Vec<(String, f64)> = context_draws(input, &u);
+        for (i, o) in input.options.iter().enumerate() {
+            for (name, v) in option_draws(o, &u) {
+                values.push((format!("options[{i}].{name}"), v));
+            }
+        }
+        if p == first {
+            cols = values
+                .iter()
+                .map(|(name, _)| Column {
+                    name: name.clone(),
+                    values: Vec::with_capacity(paths.len()),
+                })
+                .collect();
+        }
+        for (c, (_, v)) in cols.iter_mut().zip(values) {
+            c.values.push(v as f32);
+        }
+    }
+    cols
+}
+
+/// Like [`merge`], also returning every path's input draws and outcomes,
+/// exactly as [`simulate_with_draws`] gives them for the whole run (the
+/// draws are redrawn here, so slices need not carry them).
+pub fn merge_with_draws(
+    scenario: &Scenario,
+    parts: Vec<Partial>,
+) -> Result<(Results, PathDraws), MergeError> {
+    let input = scenario.input();
+    let whole = partial::merge_parts(input, parts)?;
+    let (results, outcomes) = partial::assemble(input, &whole, true);
+    let inputs = input_draws(input, 0..whole.paths as usize);
+    Ok((results, PathDraws { inputs, outcomes }))
+}
+
 /// A simulation that can be advanced a few months at a time, so a caller
 /// (the page's web worker) can interleave other work and abandon a run that
 /// newer input has made stale. Advancing in any chunk sizes gives exactly the
@@ -225,35 +270,9 @@ impl Run {
     /// Keep every path's input draws for [`Run::finish_with_draws`]
     /// (about 4 bytes per path per uncertain input). Call before advancing.
     pub fn keep_draws(&mut self) {
-        if self.draws.is_some() {
-            return;
+        if self.draws.is_none() {
+            self.draws = Some(input_draws(&self.input, self.first..self.first + self.n));
         }
-        let seed = self.input.simulation.seed;
-        let mut cols: Vec<Column> = Vec::new();
-        for p in self.first..self.first + self.n {
-            // The same uniforms the run drew for this path (stream 1 is
-            // drawn in full at set-up, so redrawing it is exact).
-            let (_, u) = PathContext::new(&self.input, seed, p);
-            let mut values: Vec<(String, f64)> = context_draws(&self.input, &u);
-            for (i, o) in self.input.options.iter().enumerate() {
-                for (name, v) in option_draws(o, &u) {
-                    values.push((format!("options[{i}].{name}"), v));
-                }
-            }
-            if p == self.first {
-                cols = values
-                    .iter()
-                    .map(|(name, _)| Column {
-                        name: name.clone(),
-                        values: Vec::with_capacity(self.n),
-                    })
-                    .collect();
-            }
-            for (c, (_, v)) in cols.iter_mut().zip(values) {
-                c.values.push(v as f32);
-            }
-        }
-        self.draws = Some(cols);
     }
 
     /// Months in the run.
