@@ -632,3 +632,172 @@ fn shorten(s: &str) -> String {
         format!("{head}…")
     }
 }
+
+/// The chart an embedded view shows (`chart=` in the query string).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum EmbedChart {
+    /// The difference in total spend between the first pair of options.
+    #[default]
+    Difference,
+    /// Cumulative spend, every option.
+    Cumulative,
+    /// Mean annual spend by category.
+    Annual,
+    /// Agency share of social workers.
+    Agency,
+}
+
+impl EmbedChart {
+    /// Every chart an embed can show, in the picker's order.
+    pub const ALL: [EmbedChart; 4] = [
+        EmbedChart::Difference,
+        EmbedChart::Cumulative,
+        EmbedChart::Annual,
+        EmbedChart::Agency,
+    ];
+
+    /// Its id in the link.
+    pub fn id(self) -> &'static str {
+        match self {
+            EmbedChart::Difference => "difference",
+            EmbedChart::Cumulative => "cumulative",
+            EmbedChart::Annual => "annual",
+            EmbedChart::Agency => "agency",
+        }
+    }
+
+    /// Its name in words, for the picker.
+    pub fn label(self) -> &'static str {
+        match self {
+            EmbedChart::Difference => "Difference in total spend",
+            EmbedChart::Cumulative => "Cumulative spend",
+            EmbedChart::Annual => "Annual spend by category",
+            EmbedChart::Agency => "Agency share of social workers",
+        }
+    }
+
+    /// The chart with this link id.
+    pub fn from_id(id: &str) -> Option<EmbedChart> {
+        EmbedChart::ALL.into_iter().find(|c| c.id() == id)
+    }
+}
+
+/// How the page is viewed, from the query string (`?present=1&large=1`,
+/// `?embed=1&chart=cumulative`); the fragment holds the scenario.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct View {
+    /// Presentation mode.
+    pub present: bool,
+    /// Large type, for a projector.
+    pub large: bool,
+    /// The compact view for an iframe: the verdict and one chart.
+    pub embed: bool,
+    /// The chart the compact view shows.
+    pub chart: EmbedChart,
+}
+
+/// Reads the view settings from a query string (with or without `?`). Like
+/// [`decode`], never fails: a value it cannot read is left at its default
+/// and comes back as a [`Warning`]. Keys it does not know are left alone
+/// (they may belong to whatever serves the page).
+pub fn decode_view(search: &str) -> (View, Vec<Warning>) {
+    let mut view = View::default();
+    let mut warnings = Vec::new();
+    let search = search.strip_prefix('?').unwrap_or(search);
+    for piece in search.split('&').filter(|p| !p.is_empty()) {
+        let (k, v) = piece.split_once('=').unwrap_or((piece, ""));
+        let (Some(k), Some(v)) = (unescape(k), unescape(v)) else {
+            continue;
+        };
+        let flag = match k.as_str() {
+            "present" => &mut view.present,
+            "large" => &mut view.large,
+            "embed" => &mut view.embed,
+            "chart" => {
+                match EmbedChart::from_id(&v) {
+                    Some(c) => view.chart = c,
+                    None => warnings.push(Warning {
+                        what: format!("chart={}", shorten(&v)),
+                        why: format!(
+                            "unknown chart; showing the {} chart (choose {})",
+                            EmbedChart::default().id(),
+                            EmbedChart::ALL.map(|c| c.id()).join(", ")
+                        ),
+                    }),
+                }
+                continue;
+            }
+            _ => continue,
+        };
+        match v.as_str() {
+            "1" => *flag = true,
+            "0" => *flag = false,
+            _ => warnings.push(Warning {
+                what: format!("{k}={}", shorten(&v)),
+                why: format!(
+                    "must be 1 (on) or 0 (off); left {}",
+                    if *flag { "on" } else { "off" }
+                ),
+            }),
+        }
+    }
+    if !view.embed {
+        // The chart belongs to the embedded view only.
+        view.chart = EmbedChart::default();
+    }
+    (view, warnings)
+}
+
+/// The query string for a view (`?embed=1&chart=annual`), empty when every
+/// setting is at its default. `chart=` is written only for an embed.
+pub fn encode_view(view: &View) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if view.present {
+        parts.push("present=1".into());
+    }
+    if view.large {
+        parts.push("large=1".into());
+    }
+    if view.embed {
+        parts.push("embed=1".into());
+        if view.chart != EmbedChart::default() {
+            parts.push(format!("chart={}", view.chart.id()));
+        }
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", parts.join("&"))
+    }
+}
+
+/// The size an embed snippet asks for, in CSS pixels: room for the verdict
+/// and one chart.
+pub const EMBED_SIZE: (u32, u32) = (600, 450);
+
+/// The address of the embedded view of a scenario: `page` (origin and path)
+/// with `?embed=1` (and the chart) and the fragment.
+pub fn embed_src(page: &str, fragment: &str, chart: EmbedChart) -> String {
+    let view = View {
+        embed: true,
+        chart,
+        ..View::default()
+    };
+    format!("{page}{}#{fragment}", encode_view(&view))
+}
+
+/// A ready-made `<iframe>` for the embedded view, attributes escaped.
+pub fn embed_snippet(page: &str, fragment: &str, chart: EmbedChart, title: &str) -> String {
+    let attr = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('"', "&quot;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let (w, h) = EMBED_SIZE;
+    format!(
+        r#"<iframe src="{}" title="{}" width="{w}" height="{h}" loading="lazy"></iframe>"#,
+        attr(&embed_src(page, fragment, chart)),
+        attr(&format!("Turnaround: {title}"))
+    )
+}

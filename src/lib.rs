@@ -16,6 +16,7 @@
 
 pub mod charts;
 pub mod codec;
+pub mod compare;
 pub mod components;
 pub mod councils;
 pub mod drivers;

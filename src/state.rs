@@ -7,7 +7,8 @@
 
 use std::rc::Rc;
 
-use crate::codec::{self, Decoded, Warning, MAX_OPTIONS};
+use crate::codec::{self, Decoded, EmbedChart, Warning, MAX_OPTIONS};
+use crate::compare::{self, Compared};
 use crate::params::{baseline_option, ParamDef, Rebalance, Value};
 use turnaround_engine::{
     presets::{preset, PresetId},
@@ -57,6 +58,11 @@ pub struct AppState {
     pub history: HistoryRef,
     /// Presentation mode: the verdict and one chart at a time, full screen.
     pub present: bool,
+    /// The compact view for an iframe (`embed=1`), with the chart it shows;
+    /// `None` for the full page.
+    pub embed: Option<EmbedChart>,
+    /// The scenarios picked to see side by side, in column order.
+    pub compared: Vec<Compared>,
 }
 
 /// An edit the model refused: which field, and the message to show there.
@@ -184,6 +190,18 @@ pub enum Action {
     SetLargeType(bool),
     /// Enter or leave presentation mode.
     SetPresent(bool),
+    /// Show the compact embedded view with this chart, or (`None`) the full page.
+    SetEmbed(Option<EmbedChart>),
+    /// Add problems found in the page's view settings (`?embed=…`) to the
+    /// link warnings.
+    ViewWarnings(Vec<Warning>),
+    /// Add a scenario to the side-by-side table (refused, changing nothing,
+    /// when [`compare::check_add`] refuses it).
+    CompareAdd(Compared),
+    /// Take the scenario in this column out of the table.
+    CompareRemove(usize),
+    /// Empty the side-by-side table.
+    CompareClear,
     /// Go back to the previous settled scenario.
     Undo,
     /// Go forward again after an undo.
@@ -208,6 +226,8 @@ impl AppState {
             rejected: None,
             history: HistoryRef::default(),
             present: false,
+            embed: None,
+            compared: Vec::new(),
         }
     }
 
@@ -353,6 +373,30 @@ impl AppState {
             }
             Action::SetPresent(on) => {
                 next.present = on;
+                return next;
+            }
+            Action::SetEmbed(chart) => {
+                next.embed = chart;
+                return next;
+            }
+            Action::ViewWarnings(warnings) => {
+                next.link_warnings.extend(warnings);
+                return next;
+            }
+            Action::CompareAdd(item) => {
+                if compare::check_add(&self.compared, &item).is_ok() {
+                    next.compared.push(item);
+                }
+                return next;
+            }
+            Action::CompareRemove(i) => {
+                if i < next.compared.len() {
+                    next.compared.remove(i);
+                }
+                return next;
+            }
+            Action::CompareClear => {
+                next.compared.clear();
                 return next;
             }
             Action::Undo | Action::Redo => {

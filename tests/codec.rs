@@ -338,3 +338,134 @@ fn mix_rebalancing_keeps_the_sum_at_one() {
     assert!((mix.iter().sum::<f64>() - 1.0).abs() < 1e-12);
     assert_eq!(mix[1], 0.4);
 }
+
+// The view settings in the query string: presentation, large type, embed
+// and the embedded chart.
+
+use turnaround::codec::{decode_view, encode_view, EmbedChart, View};
+
+#[test]
+fn every_view_round_trips_through_the_query_string() {
+    for present in [false, true] {
+        for large in [false, true] {
+            for embed in [false, true] {
+                for chart in EmbedChart::ALL {
+                    let view = View {
+                        present,
+                        large,
+                        embed,
+                        chart,
+                    };
+                    let search = encode_view(&view);
+                    let (back, warnings) = decode_view(&search);
+                    assert!(warnings.is_empty(), "{search}: {warnings:?}");
+                    // `chart=` belongs to the embed: without it, the default.
+                    let expected = View {
+                        chart: if embed { chart } else { EmbedChart::default() },
+                        ..view
+                    };
+                    assert_eq!(back, expected, "{search}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_embed_link_is_short_and_readable() {
+    let view = View {
+        embed: true,
+        chart: EmbedChart::Cumulative,
+        ..View::default()
+    };
+    assert_eq!(encode_view(&view), "?embed=1&chart=cumulative");
+    assert_eq!(
+        encode_view(&View {
+            embed: true,
+            ..View::default()
+        }),
+        "?embed=1"
+    );
+    assert_eq!(encode_view(&View::default()), "");
+    assert_eq!(
+        decode_view("?present=1&large=1").0,
+        View {
+            present: true,
+            large: true,
+            ..View::default()
+        }
+    );
+}
+
+#[test]
+fn bad_view_values_are_named_and_left_at_their_defaults() {
+    let (view, warnings) = decode_view("?embed=yes&chart=pie&large=1&utm_source=x");
+    assert_eq!(
+        view,
+        View {
+            large: true,
+            ..View::default()
+        }
+    );
+    let text: Vec<String> = warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(
+        text,
+        vec![
+            "embed=yes: must be 1 (on) or 0 (off); left off".to_string(),
+            "chart=pie: unknown chart; showing the difference chart (choose difference, cumulative, annual, agency)".to_string(),
+        ]
+    );
+    for id in ["difference", "cumulative", "annual", "agency"] {
+        assert_eq!(EmbedChart::from_id(id).map(|c| c.id()), Some(id));
+    }
+}
+
+proptest! {
+    #[test]
+    fn reading_any_query_string_never_panics(text in ".{0,200}") {
+        let (view, _) = decode_view(&text);
+        // Whatever was read is written back and read the same again.
+        prop_assert_eq!(decode_view(&encode_view(&view)).0, view);
+    }
+}
+
+#[test]
+fn the_embed_snippet_opens_the_same_scenario_in_the_embedded_view() {
+    use turnaround::codec::embed_snippet;
+    let mut input = preset(PresetId::Sandwell2012);
+    input.options[0].name = "Recruit \"now\" & <soon>".into();
+    let fragment = encode(PresetId::Sandwell2012, &input);
+    let snippet = embed_snippet(
+        "https://example.org/turnaround/",
+        &fragment,
+        EmbedChart::Annual,
+        &input.options[0].name,
+    );
+    assert!(snippet
+        .starts_with("<iframe src=\"https://example.org/turnaround/?embed=1&amp;chart=annual#v="));
+    assert!(
+        snippet.ends_with("width=\"600\" height=\"450\" loading=\"lazy\"></iframe>"),
+        "{snippet}"
+    );
+    assert!(
+        snippet.contains("title=\"Turnaround: Recruit &quot;now&quot; &amp; &lt;soon&gt;\""),
+        "{snippet}"
+    );
+    // Unescape the src as a browser would, and read it back.
+    let src = snippet.split('"').nth(1).unwrap().replace("&amp;", "&");
+    let (search, frag) = src.split_once('#').unwrap();
+    let search = &search[search.find('?').unwrap()..];
+    let (view, warnings) = decode_view(search);
+    assert!(warnings.is_empty());
+    assert_eq!(
+        view,
+        View {
+            embed: true,
+            chart: EmbedChart::Annual,
+            ..View::default()
+        }
+    );
+    let decoded = decode(frag);
+    assert!(decoded.warnings.is_empty());
+    assert_eq!(decoded.input, input);
+}

@@ -4,9 +4,10 @@ use yew::prelude::*;
 
 use crate::codec;
 use crate::components::{
-    assumptions::Assumptions, changes::Changes, council_picker::CouncilPicker,
-    drivers::DriversPanel, header::Header, help_panel::HelpPanel, link_warnings::LinkWarnings,
-    pinned::Pinned, presentation::Presentation, results::ResultsView, share_and_save::ShareAndSave,
+    assumptions::Assumptions, changes::Changes, compare_panel::ComparePanel,
+    council_picker::CouncilPicker, drivers::DriversPanel, embed::Embed, header::Header,
+    help_panel::HelpPanel, link_warnings::LinkWarnings, pinned::Pinned, presentation::Presentation,
+    results::ResultsView, share_and_save::ShareAndSave,
 };
 use crate::hooks::{current_fragment, use_compute, use_url_sync};
 use crate::state::{Action, AppState};
@@ -16,7 +17,7 @@ use turnaround_engine::presets::PresetId;
 fn initial_state() -> AppState {
     let base = AppState::new(PresetId::Sandwell2012);
     let raw = current_fragment();
-    let (present, large) = view_flags(&location_search());
+    let (view, view_warnings) = codec::decode_view(&location_search());
     let state = if raw.is_empty() {
         base
     } else {
@@ -26,8 +27,10 @@ fn initial_state() -> AppState {
         })
     };
     state
-        .apply(Action::SetPresent(present))
-        .apply(Action::SetLargeType(large))
+        .apply(Action::SetPresent(view.present))
+        .apply(Action::SetLargeType(view.large))
+        .apply(Action::SetEmbed(view.embed.then_some(view.chart)))
+        .apply(Action::ViewWarnings(view_warnings))
 }
 
 /// The page's query string (`?present=1&large=1`), which holds how the page
@@ -38,37 +41,22 @@ fn location_search() -> String {
         .unwrap_or_default()
 }
 
-/// Presentation mode and large type, from a query string.
-pub fn view_flags(search: &str) -> (bool, bool) {
-    let on = |name: &str| {
-        search
-            .trim_start_matches('?')
-            .split('&')
-            .any(|kv| kv == format!("{name}=1"))
-    };
-    (on("present"), on("large"))
-}
-
-/// The query string for presentation mode and large type (empty when off).
-pub fn view_search(present: bool, large: bool) -> String {
-    let parts: Vec<&str> = [(present, "present=1"), (large, "large=1")]
-        .iter()
-        .filter(|(on, _)| *on)
-        .map(|(_, kv)| *kv)
-        .collect();
-    if parts.is_empty() {
-        String::new()
-    } else {
-        format!("?{}", parts.join("&"))
+/// The view settings of a page's state, as the query string holds them.
+pub fn view_of(state: &AppState) -> codec::View {
+    codec::View {
+        present: state.present,
+        large: state.large_type,
+        embed: state.embed.is_some(),
+        chart: state.embed.unwrap_or_default(),
     }
 }
 
 /// Keeps the view settings in the address, without a history entry.
-fn write_view_flags(present: bool, large: bool) {
+fn write_view_flags(view: codec::View) {
     let Some(w) = web_sys::window() else {
         return;
     };
-    let search = view_search(present, large);
+    let search = codec::encode_view(&view);
     if location_search() == search {
         return;
     }
@@ -105,15 +93,28 @@ pub fn app() -> Html {
         Callback::from(move |a| ask.set(a))
     };
     let compute = use_compute(&state.input, state.revision, &ask);
-    use_effect_with((state.present, state.large_type), |(present, large)| {
-        write_view_flags(*present, *large);
-    });
+    let fragment = {
+        let s = &*state;
+        use_memo(
+            (s.preset, s.council.clone(), s.input.clone()),
+            |(p, c, i)| AttrValue::from(codec::encode_for(*p, c.as_deref(), i)),
+        )
+    };
+    use_effect_with(view_of(&state), |view| write_view_flags(*view));
     // Sizes are in rem, so the large-type setting lives on <html>.
     use_effect_with(state.large_type, |large| {
         if let Some(root) = gloo::utils::document().document_element() {
             let _ = root.class_list().toggle_with_force("large-type", *large);
         }
     });
+
+    if state.embed.is_some() {
+        return html! {
+            <div class="app embedded">
+                <Embed state={(*state).clone()} compute={compute.clone()} />
+            </div>
+        };
+    }
 
     if state.present {
         return html! {
@@ -192,6 +193,12 @@ pub fn app() -> Html {
                                 && !compute.refining()
                                 && state.commit != crate::state::Commit::Transient
                         })}
+                    />
+                    <ComparePanel
+                        compared={state.compared.clone()}
+                        fragment={(*fragment).clone()}
+                        name={AttrValue::from(crate::paper::default_name(&state.input))}
+                        dispatch={dispatch.clone()}
                     />
                 </div>
             </main>

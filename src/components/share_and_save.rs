@@ -95,7 +95,7 @@ pub fn share_and_save(props: &ShareAndSaveProps) -> Html {
                     .map(|c| AttrValue::from(format!("{} ({})", c.name, c.code)))}
             />
             <h2 id="share-save-h" class="screen-only">{ "Share and save" }</h2>
-            <SharePanel url={url.clone()} />
+            <SharePanel url={url.clone()} fragment={fragment.clone()} name={name.clone()} />
             <PaperDetails details={(*details).clone()}
                 default_name={AttrValue::from(paper::default_name(&props.input))}
                 on_change={on_details} />

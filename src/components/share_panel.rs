@@ -1,9 +1,11 @@
-//! The share panel: the link to this scenario, a copy button, and the link
-//! as a QR code for a tablet across the table.
+//! The share panel: the link to this scenario, a copy button, the link as a
+//! QR code for a tablet across the table, and a ready-made `<iframe>` that
+//! embeds the verdict and one chart in another site.
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::components::embed_snippet::EmbedSnippet;
 use crate::hooks::download::copy_text;
 use crate::qr;
 
@@ -12,6 +14,12 @@ use crate::qr;
 pub struct SharePanelProps {
     /// The full link to this scenario.
     pub url: AttrValue,
+    /// The scenario's fragment (for the embed snippet).
+    #[prop_or_default]
+    pub fragment: AttrValue,
+    /// The scenario's name (the embed's title).
+    #[prop_or_default]
+    pub name: AttrValue,
 }
 
 #[derive(Clone, PartialEq)]
@@ -114,6 +122,7 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
                 { (*qr).clone() }
                 <figcaption>{ "Scan to open this scenario on a tablet" }</figcaption>
             </figure>
+            <EmbedSnippet fragment={props.fragment.clone()} name={props.name.clone()} />
         </div>
     }
 }

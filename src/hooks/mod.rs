@@ -1,6 +1,7 @@
 //! Custom hooks: the page's effects (URL, compute worker), kept out of the
 //! components so each component only renders.
 
+pub mod compare_runs;
 pub mod compute;
 pub mod download;
 pub mod storage;

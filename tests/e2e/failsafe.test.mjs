@@ -15,7 +15,7 @@ test("the built page has no inline script, a CSP meta tag equal to the served po
   const html = readFileSync(join(DIST, "index.html"), "utf8");
   assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, "no inline script");
   const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
-  assert.equal(`${meta}; frame-ancestors 'self' https:`, CSP);
+  assert.equal(`${meta}; frame-ancestors 'self' https: http://127.0.0.1:* http://localhost:*`, CSP);
   for (const d of ["script-src 'self' 'wasm-unsafe-eval'", "worker-src 'self'", "connect-src 'self'", "object-src 'none'", "base-uri 'none'"]) {
     assert.ok(meta.includes(d), d);
   }
