@@ -233,7 +233,8 @@ pub fn drivers_panel(props: &DriversProps) -> Html {
 
 fn table(t: &view_model::Table, caption: &str) -> Html {
     html! {
-        <div class="table-scroll">
+        // Focusable, so a keyboard user can scroll the table.
+        <div class="table-scroll" tabindex="0" role="region" aria-label={caption.to_string()}>
             <table>
                 <caption>{ caption }</caption>
                 <thead><tr>{ for t.head.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>

@@ -1,5 +1,6 @@
 // axe-core (from npm) finds no accessibility violations at four screen
-// sizes, with every panel and data table open and with three options.
+// sizes, with every panel and data table open, with three options, and
+// with two scenarios side by side.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -41,6 +42,11 @@ for (const size of SIZES) {
     await page.getByRole("button", { name: "+ Add option" }).click();
     await page.waitForSelector('.card[data-option="2"]');
     await waitForFull(page);
+    // Scenarios side by side, with two scenarios in its table.
+    await page.click("#compare-add-current");
+    await page.fill("#compare-link-text", `${await page.inputValue("#share-link")}&o2.ctr.value=1800000`);
+    await page.locator(".compare-link button[type=submit]").click();
+    await page.waitForSelector('#compare-table[aria-busy="false"]', { timeout: 120000 });
     await openEverything(page);
     const violations = await axe(page);
     writeFileSync(`${ARTIFACTS}/axe-${size.name}.json`, JSON.stringify(violations, null, 2));
