@@ -452,18 +452,23 @@ pub fn table(columns: &[Column]) -> Table {
 
 /// The table as CSV (RFC 4180): one row per figure, a range as two rows (its
 /// P10 and P90), exact numbers, a column saying whether the scenarios
-/// differ, and each scenario's link last.
+/// differ, each scenario's link, and, like every CSV the page writes,
+/// `made_by` (app and model versions, build date) ending each row.
 pub fn csv(t: &Table, links: &[String]) -> String {
-    use crate::export::field;
-    let mut out = String::new();
-    let mut line = |fields: Vec<String>| {
-        out.push_str(&fields.join(","));
-        out.push_str("\r\n");
-    };
+    use crate::export::{field, made_by};
+    let made_by = made_by();
+    let columns = t.head.len() + 3;
     let mut head = vec!["Group".to_string(), "Figure".to_string()];
     head.extend(t.head.iter().map(|h| field(h)));
     head.push("Differs between scenarios".into());
-    line(head);
+    head.push("made_by".into());
+    let mut out = head.join(",") + "\r\n";
+    let mut line = |mut fields: Vec<String>| {
+        fields.resize(columns, String::new());
+        fields.push(made_by.clone());
+        out.push_str(&fields.join(","));
+        out.push_str("\r\n");
+    };
     for row in &t.rows {
         let ranged = row.cells.iter().any(|c| c.numbers.len() == 2);
         let parts: Vec<(String, Option<usize>)> = if ranged {
@@ -487,7 +492,6 @@ pub fn csv(t: &Table, links: &[String]) -> String {
     }
     let mut link_row = vec!["Scenario".to_string(), "Link".to_string()];
     link_row.extend(links.iter().map(|l| field(l)));
-    link_row.push(String::new());
     line(link_row);
     for note in &t.notes {
         line(vec!["Note".into(), field(note)]);

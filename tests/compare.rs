@@ -219,7 +219,14 @@ fn the_table_marks_what_differs_and_matches_options_by_name_and_route() {
     ];
     let csv = compare::csv(&t, &links);
     let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
-    assert_eq!(lines[0], "Group,Figure,A,B,C,Differs between scenarios");
+    assert_eq!(
+        lines[0],
+        "Group,Figure,A,B,C,Differs between scenarios,made_by"
+    );
+    let made_by = turnaround::export::made_by();
+    assert!(lines
+        .iter()
+        .all(|l| l.ends_with(&made_by) || *l == lines[0]));
     let p50 = ra.options[i].total.quantiles.p50;
     assert!(
         lines.iter().any(|l| l.starts_with(&format!(
@@ -231,7 +238,9 @@ fn the_table_marks_what_differs_and_matches_options_by_name_and_route() {
     assert!(lines
         .iter()
         .any(|l| l.contains("Total spend, 80% range (P10 to P90) (P10)")));
-    assert!(lines.contains(&"Scenario,Link,https://x/#a,https://x/#b,https://x/#c,"));
+    assert!(lines.contains(
+        &format!("Scenario,Link,https://x/#a,https://x/#b,https://x/#c,,{made_by}").as_str()
+    ));
     assert!(lines.iter().any(|l| l.starts_with("Note,")));
 }
 

@@ -22,32 +22,16 @@ pub struct EmbedProps {
     pub compute: ComputeState,
 }
 
-/// The chart an embed shows, with how to read it. The difference chart
-/// needs two options: with one, the cumulative chart stands in.
-pub fn embed_chart(results: &Results, chart: EmbedChart) -> (ChartSpec, String) {
-    let pair = results.pairs.first().map(|p| {
-        (
-            results.options[p.a].name.clone(),
-            results.options[p.b].name.clone(),
-        )
-    });
-    match (chart, view_model::difference(results, 0), pair) {
-        (EmbedChart::Difference, Some(spec), Some((a, b))) => (
-            spec,
-            format!("How much more or less {a} costs than {b}, across simulated futures. Left of zero, {a} is cheaper."),
-        ),
-        (EmbedChart::Annual, ..) => (
-            view_model::annual(results),
-            "Mean spend per year, split by category, one bar per option.".into(),
-        ),
-        (EmbedChart::Agency, ..) => (
-            view_model::agency(results),
-            "Agency share of social worker posts: median and bands across futures.".into(),
-        ),
-        _ => (
-            view_model::cumulative(results),
-            "Shaded bands hold 90% and 50% of simulated futures; the line is the median.".into(),
-        ),
+/// The chart an embed shows. The difference chart needs two options: with
+/// one, the cumulative chart stands in.
+pub fn embed_chart(results: &Results, chart: EmbedChart) -> ChartSpec {
+    match chart {
+        EmbedChart::Difference => {
+            view_model::difference(results, 0).unwrap_or_else(|| view_model::cumulative(results))
+        }
+        EmbedChart::Cumulative => view_model::cumulative(results),
+        EmbedChart::Annual => view_model::annual(results),
+        EmbedChart::Agency => view_model::agency(results),
     }
 }
 
@@ -80,11 +64,11 @@ pub fn embed(props: &EmbedProps) -> Html {
     let body = match &results {
         None => html! { <p class="status" role="status">{ "Simulating…" }</p> },
         Some(r) => {
-            let (spec, caption) = embed_chart(r, chart);
+            let spec = embed_chart(r, chart);
             html! {
                 <>
                     <Verdict results={r.clone()} />
-                    <ChartPanel id="embed-chart" spec={Rc::new(spec)} caption={caption} />
+                    <ChartPanel id="embed-chart" caption={spec.caption()} spec={Rc::new(spec)} />
                 </>
             }
         }
