@@ -213,13 +213,6 @@ fn route_words(route: Route) -> &'static str {
     }
 }
 
-/// A figure of one option's results: its label, id and how to show it.
-type OptionFigure<'f> = (
-    &'f str,
-    &'static str,
-    &'f dyn Fn(&turnaround_engine::OptionResult) -> Cell,
-);
-
 /// An option as matched between scenarios: its name and route.
 type Key = (String, Route);
 
@@ -235,20 +228,97 @@ fn key_label((name, route): &Key) -> String {
     format!("{name} ({})", route_words(*route))
 }
 
+/// The scenario's own rows: label and id.
+const SCENARIO_FIGURES: [(&str, &str); 5] = [
+    ("Starts from", "preset"),
+    ("Assumptions changed from it", "changed"),
+    ("Seed", "seed"),
+    ("Simulated futures (paths)", "paths"),
+    ("Horizon (months)", "horizon"),
+];
+
+/// Each option's rows: label and id (the option card's own ids).
+const OPTION_FIGURES: [(&str, &str); 7] = [
+    ("Route's own cost (median)", "route-cost"),
+    ("Total spend (median)", "total-p50"),
+    ("Total spend, 80% range (P10 to P90)", "total-range"),
+    ("Service spend (median)", "service-spend"),
+    ("Service spend, 80% range (P10 to P90)", "service-range"),
+    ("Expected leadership changes", "changes"),
+    (
+        "Months with a permanent or partner director",
+        "stable-share",
+    ),
+];
+
+fn scenario_figure(d: &Decoded, k: usize) -> Cell {
+    let sim = &d.input.simulation;
+    match k {
+        0 => {
+            let council = d
+                .council
+                .as_deref()
+                .and_then(|code| crate::councils::data().council(code))
+                .map(|x| format!(", {}", x.name))
+                .unwrap_or_default();
+            Cell::text(format!("{}{council}", d.preset.label()))
+        }
+        1 => {
+            let base = codec::base_scenario(d.preset, d.council.as_deref());
+            let n = crate::params::changes(&base, &d.input).len();
+            Cell::one(n.to_string(), n as f64)
+        }
+        2 => Cell::one(sim.seed.to_string(), sim.seed as f64),
+        3 => Cell::one(crate::format::thousands(sim.paths as u64), sim.paths as f64),
+        _ => Cell::one(sim.horizon_months.to_string(), sim.horizon_months as f64),
+    }
+}
+
+fn option_figure(o: &turnaround_engine::OptionResult, k: usize) -> Cell {
+    let money_cell = |v: f64| Cell::one(money(v), v);
+    let (route, total, service) = (
+        &o.route_cost.quantiles,
+        &o.total.quantiles,
+        &o.service_spend.quantiles,
+    );
+    match k {
+        0 => money_cell(route.p50),
+        1 => money_cell(total.p50),
+        2 => Cell::range(total.p10, total.p90),
+        3 => money_cell(service.p50),
+        4 => Cell::range(service.p10, service.p90),
+        5 => Cell::one(
+            crate::components::option_card::one_decimal(o.leadership_changes.mean),
+            o.leadership_changes.mean,
+        ),
+        _ => Cell::one(percent(o.stable_share.mean), o.stable_share.mean),
+    }
+}
+
+fn pair_figure(v: &crate::view_model::Ranked, k: usize) -> Cell {
+    match k {
+        0 => Cell::one(money(v.diff[1]), v.diff[1]),
+        1 => Cell::range(v.diff[0], v.diff[2]),
+        _ => Cell::one(percent(v.p_cheaper), v.p_cheaper),
+    }
+}
+
 /// The table of headline figures for `columns`, options matched by name and
 /// route, with each cell that differs from the first scenario's marked.
 pub fn table(columns: &[Column]) -> Table {
     let head: Vec<String> = columns.iter().map(|c| c.label.to_string()).collect();
     let mut rows: Vec<Row> = Vec::new();
     let mut notes: Vec<String> = Vec::new();
-    let per_column = |f: &dyn Fn(&Column) -> Cell| -> Vec<Cell> { columns.iter().map(f).collect() };
-    let results_cell = |c: &Column, f: &dyn Fn(&Results) -> Cell| match c.results {
-        Some(r) => f(r),
-        None => Cell::text(PENDING),
+    // A cell from a column's results at option indexes `at`, or why not.
+    let cell = |c: &Column,
+                at: Option<(usize, usize)>,
+                f: &dyn Fn(&Results, usize, usize) -> Cell| {
+        match (at, c.results) {
+            (None, _) => Cell::text(ABSENT),
+            (Some(_), None) => Cell::text(PENDING),
+            (Some((i, j)), Some(r)) => f(r, i, j),
+        }
     };
-
-    // The scenario itself.
-    let group = "Scenario".to_string();
     let mut push = |group: &str, label: String, metric: &'static str, cells: Vec<Cell>| {
         rows.push(Row {
             group: group.to_string(),
@@ -257,58 +327,13 @@ pub fn table(columns: &[Column]) -> Table {
             cells,
         })
     };
-    push(
-        &group,
-        "Starts from".into(),
-        "preset",
-        per_column(&|c| {
-            let council = c
-                .decoded
-                .council
-                .as_deref()
-                .and_then(|code| crate::councils::data().council(code))
-                .map(|x| format!(", {}", x.name))
-                .unwrap_or_default();
-            Cell::text(format!("{}{council}", c.decoded.preset.label()))
-        }),
-    );
-    push(
-        &group,
-        "Assumptions changed from it".into(),
-        "changed",
-        per_column(&|c| {
-            let base = codec::base_scenario(c.decoded.preset, c.decoded.council.as_deref());
-            let n = crate::params::changes(&base, &c.decoded.input).len();
-            Cell::one(n.to_string(), n as f64)
-        }),
-    );
-    push(
-        &group,
-        "Seed".into(),
-        "seed",
-        per_column(&|c| {
-            let s = c.decoded.input.simulation.seed;
-            Cell::one(s.to_string(), s as f64)
-        }),
-    );
-    push(
-        &group,
-        "Simulated futures (paths)".into(),
-        "paths",
-        per_column(&|c| {
-            let p = c.decoded.input.simulation.paths;
-            Cell::one(crate::format::thousands(p as u64), p as f64)
-        }),
-    );
-    push(
-        &group,
-        "Horizon (months)".into(),
-        "horizon",
-        per_column(&|c| {
-            let h = c.decoded.input.simulation.horizon_months;
-            Cell::one(h.to_string(), h as f64)
-        }),
-    );
+    for (k, (label, metric)) in SCENARIO_FIGURES.into_iter().enumerate() {
+        let cells = columns
+            .iter()
+            .map(|c| scenario_figure(c.decoded, k))
+            .collect();
+        push("Scenario", label.to_string(), metric, cells);
+    }
 
     // Options, matched by name and route, in order of first appearance.
     let mut all: Vec<Key> = Vec::new();
@@ -320,75 +345,33 @@ pub fn table(columns: &[Column]) -> Table {
         }
     }
     let index_of = |c: &Column, k: &Key| keys(&c.decoded.input).iter().position(|x| x == k);
-    for k in &all {
+    for key in &all {
         let missing: Vec<&str> = columns
             .iter()
-            .filter(|c| index_of(c, k).is_none())
+            .filter(|c| index_of(c, key).is_none())
             .map(|c| c.label)
             .collect();
         if !missing.is_empty() {
             notes.push(format!(
                 "The options do not all match: {} is not in {}.",
-                key_label(k),
+                key_label(key),
                 missing.join(", ")
             ));
         }
-    }
-    for k in &all {
-        let group = key_label(k);
-        let option_cell =
-            |c: &Column, f: &dyn Fn(&turnaround_engine::OptionResult) -> Cell| match index_of(c, k)
-            {
-                None => Cell::text(ABSENT),
-                Some(i) => results_cell(c, &|r| f(&r.options[i])),
-            };
-        let figures: [OptionFigure; 7] = [
-            ("Route's own cost (median)", "route-cost", &|o| {
-                Cell::one(
-                    money(o.route_cost.quantiles.p50),
-                    o.route_cost.quantiles.p50,
-                )
-            }),
-            ("Total spend (median)", "total-p50", &|o| {
-                Cell::one(money(o.total.quantiles.p50), o.total.quantiles.p50)
-            }),
-            ("Total spend, 80% range (P10 to P90)", "total-range", &|o| {
-                Cell::range(o.total.quantiles.p10, o.total.quantiles.p90)
-            }),
-            ("Service spend (median)", "service-spend", &|o| {
-                Cell::one(
-                    money(o.service_spend.quantiles.p50),
-                    o.service_spend.quantiles.p50,
-                )
-            }),
-            (
-                "Service spend, 80% range (P10 to P90)",
-                "service-range",
-                &|o| Cell::range(o.service_spend.quantiles.p10, o.service_spend.quantiles.p90),
-            ),
-            ("Expected leadership changes", "changes", &|o| {
-                Cell::one(
-                    crate::components::option_card::one_decimal(o.leadership_changes.mean),
-                    o.leadership_changes.mean,
-                )
-            }),
-            (
-                "Months with a permanent or partner director",
-                "stable-share",
-                &|o| Cell::one(percent(o.stable_share.mean), o.stable_share.mean),
-            ),
-        ];
-        for (label, metric, f) in figures {
-            push(
-                &group,
-                label.to_string(),
-                metric,
-                per_column(&|c| option_cell(c, f)),
-            );
+        for (k, (label, metric)) in OPTION_FIGURES.into_iter().enumerate() {
+            let cells = columns
+                .iter()
+                .map(|c| {
+                    cell(c, index_of(c, key).map(|i| (i, i)), &|r, i, _| {
+                        option_figure(&r.options[i], k)
+                    })
+                })
+                .collect();
+            push(&key_label(key), label.to_string(), metric, cells);
         }
     }
 
-    // Pairs of options that share at least one scenario.
+    // Pairs of options that share at least one scenario, "first minus second".
     for (x, kx) in all.iter().enumerate() {
         for ky in all.iter().skip(x + 1) {
             let both = |c: &Column| index_of(c, kx).zip(index_of(c, ky));
@@ -396,33 +379,29 @@ pub fn table(columns: &[Column]) -> Table {
                 continue;
             }
             let group = format!("{} against {}", kx.0, ky.0);
-            let pair_cell =
-                |c: &Column, f: &dyn Fn(&crate::view_model::Ranked) -> Cell| match both(c) {
-                    None => Cell::text(ABSENT),
-                    Some((i, j)) => results_cell(c, &|r| {
-                        crate::view_model::versus(r, i, j)
-                            .map(|v| f(&v))
-                            .unwrap_or_else(|| Cell::text(ABSENT))
-                    }),
-                };
-            push(
-                &group,
-                format!("{} minus {}, total spend (median)", kx.0, ky.0),
-                "difference-p50",
-                per_column(&|c| pair_cell(c, &|v| Cell::one(money(v.diff[1]), v.diff[1]))),
-            );
-            push(
-                &group,
-                "Difference, 80% range (P10 to P90)".into(),
-                "difference-range",
-                per_column(&|c| pair_cell(c, &|v| Cell::range(v.diff[0], v.diff[2]))),
-            );
-            push(
-                &group,
-                format!("Chance {} is cheaper", kx.0),
-                "p-cheaper",
-                per_column(&|c| pair_cell(c, &|v| Cell::one(percent(v.p_cheaper), v.p_cheaper))),
-            );
+            let labels = [
+                (
+                    format!("{} minus {}, total spend (median)", kx.0, ky.0),
+                    "difference-p50",
+                ),
+                (
+                    "Difference, 80% range (P10 to P90)".to_string(),
+                    "difference-range",
+                ),
+                (format!("Chance {} is cheaper", kx.0), "p-cheaper"),
+            ];
+            for (k, (label, metric)) in labels.into_iter().enumerate() {
+                let cells = columns
+                    .iter()
+                    .map(|c| {
+                        cell(c, both(c), &|r, i, j| {
+                            crate::view_model::versus(r, i, j)
+                                .map_or_else(|| Cell::text(ABSENT), |v| pair_figure(&v, k))
+                        })
+                    })
+                    .collect();
+                push(&group, label, metric, cells);
+            }
         }
     }
 

@@ -190,10 +190,10 @@ pub fn compare_panel(props: &ComparePanelProps) -> Html {
         .map(|(c, d)| Column {
             label: &c.label,
             decoded: d,
-            results: match runs.0.get(&c.fragment) {
-                Some(RunState::Done(r)) => Some(r.as_ref()),
+            results: runs.0.iter().find_map(|(k, s)| match s {
+                RunState::Done(r) if *k == c.fragment => Some(r.as_ref()),
                 _ => None,
-            },
+            }),
         })
         .collect();
     let failed: Vec<String> = props
@@ -206,7 +206,7 @@ pub fn compare_panel(props: &ComparePanelProps) -> Html {
         .collect();
     let ready = columns.iter().all(|c| c.results.is_some());
     let enough = props.compared.len() >= MIN_COMPARED;
-    let table = enough.then(|| compare::table(&columns));
+    let table = (!props.compared.is_empty()).then(|| compare::table(&columns));
     let links: Vec<String> = props
         .compared
         .iter()
@@ -229,11 +229,6 @@ pub fn compare_panel(props: &ComparePanelProps) -> Html {
         })
     };
     let full = props.compared.len() >= MAX_COMPARED;
-    let first = props
-        .compared
-        .first()
-        .map(|c| c.label.clone())
-        .unwrap_or_default();
 
     html! {
         <section class="compare" id="compare" aria-labelledby="compare-h">
@@ -280,30 +275,14 @@ pub fn compare_panel(props: &ComparePanelProps) -> Html {
                     None => html! {},
                 } }
             </div>
-            if !props.compared.is_empty() {
-                <ul class="compare-picked" aria-label="Scenarios in the table">
-                    { for props.compared.iter().enumerate().map(|(i, c)| html! {
-                        <li data-label={c.label.clone()}>
-                            <span class="compare-picked-name">{ &c.label }</span>
-                            <span class="muted">{ match &c.origin {
-                                Origin::Saved(at) => format!(" saved {}", saved::display_time(at)),
-                                Origin::Link => " pasted link".to_string(),
-                                Origin::Current => " from the page".to_string(),
-                            } }</span>
-                            <button type="button" class="link compare-remove" aria-label={format!("Remove {} from the table", c.label)}
-                                onclick={props.dispatch.reform(move |_| Action::CompareRemove(i))}>{ "Remove" }</button>
-                        </li>
-                    }) }
-                </ul>
-            }
             if !enough {
-                <p class="muted">{ format!("Add at least {} more to see the table.", MIN_COMPARED - props.compared.len()) }</p>
+                <p class="muted">{ format!("Add at least {} more to compare.", MIN_COMPARED - props.compared.len()) }</p>
             }
             { for failed.iter().map(|f| html! { <p class="notice error" role="alert">{ f.clone() }</p> }) }
             if let Some(t) = &table {
-                { view_table(t, &links, &first, ready) }
+                { view_table(t, &props.compared, &links, ready, &props.dispatch) }
                 <div class="compare-actions">
-                    <button type="button" class="secondary" id="compare-csv" onclick={on_csv} disabled={!ready}>{ "Download the table (CSV)" }</button>
+                    <button type="button" class="secondary" id="compare-csv" onclick={on_csv} disabled={!ready || !enough}>{ "Download the table (CSV)" }</button>
                     <button type="button" class="link" id="compare-clear" onclick={props.dispatch.reform(|_| Action::CompareClear)}>{ "Clear the table" }</button>
                 </div>
             }
@@ -311,10 +290,17 @@ pub fn compare_panel(props: &ComparePanelProps) -> Html {
     }
 }
 
-/// The table: a column per scenario (its name and an Open link), a row per
-/// figure, grouped; a cell that differs from the first scenario's is bold,
-/// marked ≠ and says so to a screen reader.
-fn view_table(t: &compare::Table, links: &[String], first: &str, ready: bool) -> Html {
+/// The table: a column per scenario (its name, where it came from, Open and
+/// Remove), a row per figure, grouped; a cell that differs from the first
+/// scenario's is bold, marked ≠ and says so to a screen reader.
+fn view_table(
+    t: &compare::Table,
+    picked: &[Compared],
+    links: &[String],
+    ready: bool,
+    dispatch: &Callback<Action>,
+) -> Html {
+    let first = picked.first().map(|c| c.label.as_str()).unwrap_or_default();
     let cols = t.head.len() + 1;
     let mut last_group = String::new();
     let mut body: Vec<Html> = Vec::new();
@@ -355,10 +341,17 @@ fn view_table(t: &compare::Table, links: &[String], first: &str, ready: bool) ->
                     <thead>
                         <tr>
                             <th scope="col">{ "Figure" }</th>
-                            { for t.head.iter().zip(links).map(|(h, l)| html! {
-                                <th scope="col">
-                                    <span class="compare-col-name">{ h }</span>
-                                    <a class="compare-open" href={l.clone()} aria-label={format!("Open {h} in the page")}>{ "Open" }</a>
+                            { for picked.iter().zip(links).enumerate().map(|(i, (c, l))| html! {
+                                <th scope="col" data-label={c.label.clone()}>
+                                    <span class="compare-col-name">{ &c.label }</span>
+                                    <span class="compare-origin">{ match &c.origin {
+                                        Origin::Saved(at) => format!("saved {}", saved::display_time(at)),
+                                        Origin::Link => "pasted link".to_string(),
+                                        Origin::Current => "from the page".to_string(),
+                                    } }</span>
+                                    <a class="compare-open" href={l.clone()} aria-label={format!("Open {} in the page", c.label)}>{ "Open" }</a>
+                                    <button type="button" class="link compare-remove" aria-label={format!("Remove {} from the table", c.label)}
+                                        onclick={dispatch.reform(move |_| Action::CompareRemove(i))}>{ "Remove" }</button>
                                 </th>
                             }) }
                         </tr>

@@ -9,7 +9,7 @@
 //! out and put back is not run again.
 
 use std::cell::RefCell;
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 use std::rc::{Rc, Weak};
 
 use gloo::timers::callback::Timeout;
@@ -34,14 +34,17 @@ pub enum RunState {
     Failed(String),
 }
 
-/// Runs by link (fragment).
+/// Runs by link (fragment); a handful at most, so a list.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Runs(pub HashMap<String, RunState>);
+pub struct Runs(pub Vec<(String, RunState)>);
 
 impl Runs {
     /// The state of the scenario with this link (running until known).
     pub fn get(&self, fragment: &str) -> RunState {
-        self.0.get(fragment).cloned().unwrap_or(RunState::Running)
+        self.0
+            .iter()
+            .find(|(k, _)| k == fragment)
+            .map_or(RunState::Running, |(_, s)| s.clone())
     }
 }
 
@@ -53,7 +56,8 @@ impl Reducible for Runs {
 
     fn reduce(self: Rc<Self>, Finished(key, state): Finished) -> Rc<Self> {
         let mut next = (*self).clone();
-        next.0.insert(key, state);
+        next.0.retain(|(k, _)| *k != key);
+        next.0.push((key, state));
         Rc::new(next)
     }
 }

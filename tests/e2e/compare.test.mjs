@@ -40,8 +40,8 @@ test("saved scenarios and links side by side: differences marked, each openable 
   await page.locator("#compare-saved-pick").focus();
   await page.selectOption("#compare-saved-pick", { label: "Base 2012" });
   await page.locator(".compare-saved button[type=submit]").click();
-  await page.waitForSelector('.compare-picked li[data-label="Base 2012"]');
-  assert.match(await page.locator("#compare").innerText(), /Add at least 1 more to see the table/);
+  await page.waitForSelector('#compare-table thead th[data-label="Base 2012"]');
+  assert.match(await page.locator("#compare").innerText(), /Add at least 1 more to compare/);
 
   // Not a scenario link: refused, with a specific message.
   await addLink(page, "https://example.org/turnaround/");
@@ -49,12 +49,12 @@ test("saved scenarios and links side by side: differences marked, each openable 
 
   // A dearer contract, named.
   await addLink(page, `${base}&o2.ctr.value=1800000`, "Dearer contract");
-  await page.waitForSelector('.compare-picked li[data-label="Dearer contract"]');
+  await page.waitForSelector('#compare-table thead th[data-label="Dearer contract"]');
 
   // A link with a bad value: taken with every valid value, and the page's own warning.
   const flawed = `${base}&o2.ctr.value=1500000&wf.fte=-5`;
   await addLink(page, flawed);
-  await page.waitForSelector('.compare-picked li[data-label="Link 2"]');
+  await page.waitForSelector('#compare-table thead th[data-label="Link 2"]');
   const said = await page.locator(".compare-message [role=alert]").innerText();
   const other = await openPage(env.browser, flawed.replace(/^[^#]*/, env.server.url));
   await other.page.waitForSelector("#link-warnings li");
@@ -112,7 +112,7 @@ test("saved scenarios and links side by side: differences marked, each openable 
   // Taken out again, one by one, by keyboard.
   await page.getByRole("button", { name: "Remove Link 2 from the table" }).focus();
   await page.keyboard.press("Enter");
-  await page.waitForFunction(() => !document.querySelector('.compare-picked li[data-label="Link 2"]'));
+  await page.waitForFunction(() => !document.querySelector('#compare-table thead th[data-label="Link 2"]'));
   assert.deepEqual(page.problems, []);
   await context.close();
 });
