@@ -267,9 +267,23 @@ async fn local_storage_quota_error_is_recognised() {
 async fn share_panel_draws_the_link_as_a_qr_code() {
     let root = mount();
     let url = "http://127.0.0.1:8080/#v=1&preset=sandwell-2012&seed=2012&paths=10000&horizon=60";
-    let props = SharePanelProps { url: url.into() };
+    let props = SharePanelProps {
+        url: url.into(),
+        fragment: url.split_once('#').unwrap().1.to_string().into(),
+        name: "Recruit vs In-source partner".into(),
+    };
     yew::Renderer::<SharePanel>::with_root_and_props(root.clone(), props).render();
     wait_for("the QR code", || query(&root, "svg.qr-code").is_some()).await;
+    // The embed snippet: the same scenario, in the embedded view.
+    let code = query(&root, "#embed-code").unwrap();
+    let snippet = code
+        .unchecked_into::<web_sys::HtmlTextAreaElement>()
+        .value();
+    assert!(
+        snippet.contains("?embed=1#v=1&amp;preset=sandwell-2012")
+            && snippet.contains(r#"title="Turnaround: Recruit vs In-source partner""#),
+        "{snippet}"
+    );
     let rects = root
         .query_selector_all("svg.qr-code rect")
         .unwrap()
