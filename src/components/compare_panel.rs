@@ -216,9 +216,10 @@ pub fn compare_panel(props: &ComparePanelProps) -> Html {
         let (table, links, message) = (table.clone(), links.clone(), message.clone());
         Callback::from(move |_| {
             let Some(t) = &table else { return };
-            let name = format!(
-                "{}-side-by-side",
-                crate::paper::file_stem(&t.head.join(" vs "), &now_iso())
+            // `turnaround-side-by-side-3-scenarios-base-2012-2026-11-27`
+            let name = crate::paper::file_stem(
+                &format!("side by side {} scenarios {}", t.head.len(), t.head[0]),
+                &now_iso(),
             );
             if download_text(&format!("{name}.csv"), "text/csv", &compare::csv(t, &links)).is_err()
             {

@@ -67,6 +67,11 @@ test("saved scenarios and links side by side: differences marked, each openable 
   await addLink(page, `${base}&o2.ctr.value=1800000`, "Again");
   assert.match(await page.locator(".compare-message [role=alert]").innerText(), /same scenario as “Dearer contract”/);
 
+  // Options that do not match: a renamed third option on another route.
+  await addLink(page, `${base}&o3.name=Interim%20cover&o3.route=interim_chain`, "Interim third");
+  await page.waitForSelector('#compare-table thead th[data-label="Interim third"]');
+  assert.ok(await page.locator("#compare-add-current").isDisabled(), "four is the most");
+
   // Every figure in; differences marked in more than colour.
   await page.waitForSelector('#compare-table[aria-busy="false"]', { timeout: 120000 });
   const differs = page.locator("#compare-table td.differs");
@@ -77,15 +82,19 @@ test("saved scenarios and links side by side: differences marked, each openable 
   assert.match(await first.locator(".sr-only").textContent(), /\(differs from Base 2012\)/);
   assert.equal(await page.locator('#compare-table tr[data-metric="seed"] td.differs').count(), 0, "same seed everywhere");
   assert.match(await page.locator(".compare-legend").innerText(), /Bold with ≠: differs from the first scenario, Base 2012\./);
+  const notes = await page.locator(".compare-note").allInnerTexts();
+  assert.ok(notes.some((n) => /The options do not all match: Interim cover \(interim cover only\) is not in Base 2012, Dearer contract, Link 2\./.test(n)), notes.join("\n"));
+  assert.ok(notes.some((n) => /Recruit \+ own improvement team \(recruit\) is not in Interim third/.test(n)), notes.join("\n"));
+  assert.equal(await cell(page, "Interim cover", "total-p50", 0), "not in this scenario");
   await page.locator("#compare").screenshot({ path: `${ARTIFACTS}/compare-table.png` });
 
   // The table as CSV, with each scenario's link.
   const [download] = await Promise.all([page.waitForEvent("download"), page.click("#compare-csv")]);
-  assert.match(download.suggestedFilename(), /^turnaround-base-2012-vs-dearer-contract-vs-link-2-\d{4}-\d{2}-\d{2}-side-by-side\.csv$/);
+  assert.match(download.suggestedFilename(), /^turnaround-side-by-side-4-scenarios-base-2012-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = readFileSync(await download.path(), "utf8").split("\r\n");
-  assert.equal(csv[0], "Group,Figure,Base 2012,Dearer contract,Link 2,Differs between scenarios,made_by");
+  assert.equal(csv[0], "Group,Figure,Base 2012,Dearer contract,Link 2,Interim third,Differs between scenarios,made_by");
   const links = csv.find((l) => l.startsWith("Scenario,Link,"));
-  assert.match(links, /^Scenario,Link,http:[^,]+#v=[^,]+,http:[^,]+,http:[^,]+,,"?Turnaround/);
+  assert.match(links, /^Scenario,Link,http:[^,]+#v=[^,]+,http:[^,]+,http:[^,]+,http:[^,]+,,"?Turnaround/);
   assert.ok(links.includes("o2.ctr.value=1800000"));
   assert.ok(csv.some((l) => l.startsWith("Note,")), "the flawed link is noted");
 
