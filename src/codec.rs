@@ -718,11 +718,7 @@ pub fn decode_view(search: &str) -> (View, Vec<Warning>) {
                     Some(c) => view.chart = c,
                     None => warnings.push(Warning {
                         what: format!("chart={}", shorten(&v)),
-                        why: format!(
-                            "unknown chart; showing the {} chart (choose {})",
-                            EmbedChart::default().id(),
-                            EmbedChart::ALL.map(|c| c.id()).join(", ")
-                        ),
+                        why: "unknown chart; showing the difference chart (choose difference, cumulative, annual, agency)".into(),
                     }),
                 }
                 continue;

@@ -63,7 +63,6 @@ pub fn embed_snippet(props: &EmbedSnippetProps) -> Html {
             });
         })
     };
-    let preview = codec::embed_src(&page_address(), &props.fragment, *chart);
     html! {
         <details class="embed-snippet" id="embed-snippet">
             <summary>{ "Embed in another page" }</summary>
@@ -81,9 +80,6 @@ pub fn embed_snippet(props: &EmbedSnippetProps) -> Html {
                 value={snippet.clone()} />
             <div class="copy-row">
                 <button type="button" class="copy-embed" onclick={on_copy}>{ "Copy code" }</button>
-                <a href={preview} target="_blank" rel="noopener" class="embed-preview">
-                    { "Preview the embedded view" }<span class="sr-only">{ " (opens in a new tab)" }</span>
-                </a>
             </div>
             <p class="copy-status" role="status" aria-live="polite">
                 { match *copied {

@@ -9,7 +9,6 @@
 //! out and put back is not run again.
 
 use std::cell::RefCell;
-use std::collections::VecDeque;
 use std::rc::{Rc, Weak};
 
 use gloo::timers::callback::Timeout;
@@ -73,7 +72,7 @@ fn worker_loader() -> Option<String> {
 
 struct Runner {
     bridge: Option<WorkerBridge<SimWorker>>,
-    queue: VecDeque<(String, ScenarioInput)>,
+    queue: Vec<(String, ScenarioInput)>,
     in_flight: Option<(u64, String, u32)>,
     generation: u64,
     timeout: Option<Timeout>,
@@ -85,7 +84,7 @@ impl Runner {
     fn new(deliver: Rc<dyn Fn(String, RunState)>) -> Rc<RefCell<Runner>> {
         Rc::new(RefCell::new(Runner {
             bridge: None,
-            queue: VecDeque::new(),
+            queue: Vec::new(),
             in_flight: None,
             generation: 0,
             timeout: None,
@@ -98,11 +97,20 @@ impl Runner {
     fn want(this: &Rc<RefCell<Runner>>, wanted: &[(String, ScenarioInput)]) {
         let (queued, deliver) = {
             let mut me = this.borrow_mut();
+            // Taken out before its turn: not run (and run if picked again).
+            let dropped: Vec<String> = me
+                .queue
+                .iter()
+                .filter(|(k, _)| !wanted.iter().any(|(w, _)| w == k))
+                .map(|(k, _)| k.clone())
+                .collect();
+            me.queue.retain(|(k, _)| !dropped.contains(k));
+            me.known.retain(|k| !dropped.contains(k));
             let mut queued = Vec::new();
             for (key, input) in wanted {
                 if !me.known.contains(key) {
                     me.known.push(key.clone());
-                    me.queue.push_back((key.clone(), input.clone()));
+                    me.queue.push((key.clone(), input.clone()));
                     queued.push(key.clone());
                 }
             }
@@ -120,9 +128,10 @@ impl Runner {
         if me.in_flight.is_some() {
             return;
         }
-        let Some((key, input)) = me.queue.pop_front() else {
+        if me.queue.is_empty() {
             return;
-        };
+        }
+        let (key, input) = me.queue.remove(0);
         if me.bridge.is_none() {
             let weak = weak.clone();
             let mut spawner = SimWorker::spawner();
@@ -217,7 +226,8 @@ impl Runner {
 }
 
 /// Runs every scenario in `wanted` (link and scenario) once, in order, and
-/// returns the runs so far. The worker is started on first need and stops
+/// returns the runs so far. One that failed is run again when it is picked
+/// again. The worker is started on first need and stops
 /// with the component.
 #[hook]
 pub fn use_compare_runs(wanted: Vec<(String, ScenarioInput)>) -> Runs {
@@ -232,15 +242,8 @@ pub fn use_compare_runs(wanted: Vec<(String, ScenarioInput)>) -> Runs {
     };
     {
         let keys: Vec<String> = wanted.iter().map(|(k, _)| k.clone()).collect();
-        let (runner, runs_now) = (runner.clone(), runs.clone());
-        use_effect_with(keys, move |_| {
-            // A failed scenario picked again is run again.
-            let retry: Vec<(String, ScenarioInput)> = wanted
-                .into_iter()
-                .filter(|(k, _)| !matches!(runs_now.get(k), RunState::Done(_)))
-                .collect();
-            Runner::want(&runner, &retry);
-        });
+        let runner = runner.clone();
+        use_effect_with(keys, move |_| Runner::want(&runner, &wanted));
     }
     (*runs).clone()
 }
