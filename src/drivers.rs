@@ -259,6 +259,23 @@ pub fn voi_table(v: &Voi, names: &[String]) -> Table {
     }
 }
 
+/// A table cut to its first `max` rows for the printed paper, with the
+/// sentence saying what was left out (`None` when nothing was). The tornado
+/// and value-of-information tables are sorted most important first, and
+/// every row stays in the drivers CSV.
+pub fn paper_rows(mut t: Table, max: usize) -> (Table, Option<String>) {
+    let left = t.rows.len().saturating_sub(max);
+    t.rows.truncate(max);
+    let note = match left {
+        0 => None,
+        1 => Some("1 more input matters less; every row is in the drivers CSV export.".into()),
+        n => Some(format!(
+            "{n} more inputs matter less; every row is in the drivers CSV export."
+        )),
+    };
+    (t, note)
+}
+
 /// The "worth finding out" lines: inputs worth at least 1% of the EVPI (and
 /// at least £1,000), largest first, at most `max`.
 pub fn worth_list(v: &Voi, names: &[String], max: usize) -> Vec<String> {
@@ -283,6 +300,25 @@ pub fn luck_sentence(v: &Voi) -> String {
 mod tests {
     use super::*;
     use turnaround_engine::{Field, FieldId};
+
+    #[test]
+    fn the_paper_keeps_the_top_rows_and_says_what_it_left_out() {
+        let t = |n: usize| Table {
+            head: vec!["Input".into()],
+            rows: (0..n).map(|i| vec![format!("row {i}")]).collect(),
+        };
+        let (short, note) = paper_rows(t(5), 12);
+        assert_eq!((short.rows.len(), note), (5, None));
+        let (cut, note) = paper_rows(t(40), 12);
+        assert_eq!(cut.rows.len(), 12);
+        assert_eq!(cut.rows[11], vec!["row 11".to_string()]);
+        assert_eq!(
+            note.as_deref(),
+            Some("28 more inputs matter less; every row is in the drivers CSV export.")
+        );
+        let (_, one) = paper_rows(t(13), 12);
+        assert!(one.unwrap().starts_with("1 more input matters less"));
+    }
 
     fn input(field: Field) -> Input {
         Input {

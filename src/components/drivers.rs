@@ -213,13 +213,13 @@ pub fn drivers_panel(props: &DriversProps) -> Html {
             }
             <div class="print-only drivers-print">
                 if let Some(t) = &ins.tornado {
-                    { table(&drivers::tornado_table(t, names), "What drives the answer: each input held at its low and high value") }
+                    { paper_table(drivers::tornado_table(t, names), "What drives the answer: each input held at its low and high value") }
                 }
                 if !ins.break_evens.is_empty() {
                     { table(&drivers::break_even_table(&ins.break_evens.iter().chain(ins.picked.iter()).cloned().collect::<Vec<_>>(), names), "Break-even values") }
                 }
                 if let Some(v) = &ins.voi {
-                    { table(&drivers::voi_table(v, names), "Worth finding out: value of information") }
+                    { paper_table(drivers::voi_table(v, names), "Worth finding out: value of information") }
                 }
             </div>
             if let Some(ms) = ins.millis {
@@ -228,6 +228,20 @@ pub fn drivers_panel(props: &DriversProps) -> Html {
                 </p>
             }
         </section>
+    }
+}
+
+/// Rows a printed table keeps: the chart's twelve.
+const PAPER_ROWS: usize = 12;
+
+/// A table for the paper: its most important rows, and what was left out.
+fn paper_table(t: view_model::Table, caption: &str) -> Html {
+    let (t, note) = drivers::paper_rows(t, PAPER_ROWS);
+    html! {
+        <>
+            { table(&t, caption) }
+            if let Some(note) = note { <p class="paper-note">{ note }</p> }
+        </>
     }
 }
 

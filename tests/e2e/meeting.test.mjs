@@ -73,15 +73,21 @@ test("the committee paper prints with assumptions, sources, versions, page numbe
   await page.locator("#paper-author").fill("A. Finance Officer");
   await page.locator("#paper-council").fill("Sandwell Council Cabinet");
   await page.waitForFunction(() => document.querySelector("#paper-name").textContent === "Sandwell options paper");
+  // The paper carries "what drives the answer" once it is worked out: print
+  // the finished paper, so its length does not depend on the machine's speed.
+  await page.waitForSelector("#drivers-done", { timeout: 60000 });
   await page.emulateMedia({ media: "print" });
   const pdf = join(ARTIFACTS, "committee-paper.pdf");
   await page.pdf({ path: pdf, format: "A4", printBackground: true, preferCSSPageSize: true });
   const options = await page.$$eval(".card[data-option] h3", (hs) => hs.map((h) => h.textContent.trim()));
+  const lastRows = await page.$$eval(".drivers-print tbody tr:last-child td:first-child", (tds) => tds.map((t) => t.textContent.trim()));
+  assert.equal(lastRows.length, 3, "tornado, break-even and value-of-information tables on paper");
   await context.close();
 
   const text = execFileSync("pdftotext", ["-layout", pdf, "-"]).toString();
   const pages = text.split("\f").filter((p) => p.trim()).length;
-  assert.ok(pages >= 4 && pages <= 9, `${pages} pages`);
+  // Three options with every assumption, source and driver table: about a dozen pages.
+  assert.ok(pages >= 4 && pages <= 14, `${pages} pages`);
   for (let i = 1; i <= pages; i++) assert.ok(text.includes(`Page ${i} of ${pages}`), `page number ${i}`);
   const flat = execFileSync("pdftotext", [pdf, "-"]).toString().replace(/\s+/g, " ");
   for (const want of [
@@ -93,6 +99,10 @@ test("the committee paper prints with assumptions, sources, versions, page numbe
   ]) assert.ok(flat.includes(want), `the paper says "${want}"`);
   assert.ok(!flat.includes("Point at or touch"), "no screen-only text on paper");
   assert.ok(!flat.includes("Download and print"), "no controls on paper");
+  // Every printed table prints whole (no scroll box clips it): the last row
+  // of each drivers table is on paper, and what the paper leaves out is said.
+  for (const want of lastRows) assert.ok(flat.includes(want), `the paper says "${want}" (a table's last row)`);
+  assert.ok(flat.includes("more inputs matter less; every row is in the drivers CSV export."));
   // Every pair of options has its difference chart.
   for (let a = 0; a < options.length; a++)
     for (let b = a + 1; b < options.length; b++)
