@@ -249,8 +249,14 @@ struct InsightRun {
 /// A full run under way.
 struct FullRun {
     generation: u64,
-    run: Run,
+    run: FullStage,
     started: f64,
+}
+
+/// A full run waiting for its set-up, or set up and advancing.
+enum FullStage {
+    Pending(Box<Scenario>),
+    Running(Box<Run>),
 }
 
 /// The worker's state.
@@ -452,55 +458,64 @@ impl Worker for SimWorker {
         let (id, generation) = (*id, request.generation);
         match tick {
             Tick::Preview => {
+                // The preview goes first: setting up the full run (every
+                // path's context, and the draws kept for the insight) waits
+                // for the first slice, after the pause.
                 let checked = validate(&request.input);
-                let full = match (&checked, preview_is_full(request)) {
-                    (Ok(scenario), false) => Some(FullRun {
-                        generation,
-                        run: {
-                            let mut run = Run::new(scenario, request.input.simulation.paths);
-                            run.keep_draws();
-                            run
-                        },
-                        started: now(),
-                    }),
-                    _ => None,
-                };
-                let small = match (&checked, preview_is_full(request)) {
-                    (Ok(scenario), true) => Some(scenario.clone()),
-                    _ => None,
-                };
+                let scenario = checked.as_ref().ok().cloned();
                 let response = run_checked(request, checked, Stage::Preview);
                 scope.respond(id, Reply::Run(response));
-                if let Some(scenario) = small {
-                    // The preview is the full run: keep its draws for the insight.
-                    let mut run = Run::new(&scenario, request.input.simulation.paths);
-                    run.keep_draws();
-                    let (_, draws) = run.finish_with_draws();
-                    self.keep(generation, scenario, draws);
-                    self.schedule(scope, Tick::Insight(generation));
-                }
-                if full.is_some() {
-                    self.full = full;
-                    let scope = scope.clone();
-                    self.pause = Some(Timeout::new(PAINT_PAUSE_MS, move || {
-                        scope.send_message(Tick::Slice(generation))
-                    }));
+                match (scenario, preview_is_full(request)) {
+                    (Some(scenario), true) => {
+                        // The preview is the full run: keep its draws for the insight.
+                        let mut run = Run::new(&scenario, request.input.simulation.paths);
+                        run.keep_draws();
+                        let (_, draws) = run.finish_with_draws();
+                        self.keep(generation, scenario, draws);
+                        self.schedule(scope, Tick::Insight(generation));
+                    }
+                    (Some(scenario), false) => {
+                        self.full = Some(FullRun {
+                            generation,
+                            run: FullStage::Pending(Box::new(scenario)),
+                            started: now(),
+                        });
+                        let scope = scope.clone();
+                        self.pause = Some(Timeout::new(PAINT_PAUSE_MS, move || {
+                            scope.send_message(Tick::Slice(generation))
+                        }));
+                    }
+                    (None, _) => {}
                 }
             }
             Tick::Slice(g) => {
                 let Some(full) = self.full.as_mut().filter(|f| f.generation == g) else {
                     return;
                 };
+                let run = match &mut full.run {
+                    FullStage::Running(run) => run,
+                    FullStage::Pending(scenario) => {
+                        // Set-up is a slice of its own.
+                        let mut run = Run::new(scenario, request.input.simulation.paths);
+                        run.keep_draws();
+                        full.run = FullStage::Running(Box::new(run));
+                        self.schedule(scope, Tick::Slice(g));
+                        return;
+                    }
+                };
                 let slice_start = now();
                 let mut done = false;
                 while !done && now() - slice_start < SLICE_MS {
-                    done = full.run.advance(1);
+                    done = run.advance(1);
                 }
                 if !done {
                     self.schedule(scope, Tick::Slice(g));
                     return;
                 }
                 let FullRun { run, started, .. } = self.full.take().expect("checked above");
+                let FullStage::Running(run) = run else {
+                    return; // not reached: the run was advanced above
+                };
                 let (results, draws) = run.finish_with_draws();
                 scope.respond(
                     id,

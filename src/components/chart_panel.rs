@@ -5,6 +5,8 @@ use std::rc::Rc;
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use plotters::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
@@ -13,6 +15,57 @@ use crate::view_model::ChartSpec;
 
 /// Least time between two redraws of one chart.
 pub const MIN_REDRAW_MS: f64 = 120.0;
+
+/// Extra wait before a chart out of view redraws (it redraws at once if it
+/// scrolls into view meanwhile).
+pub const OFF_VIEW_DELAY_MS: u32 = 400;
+
+/// How near the viewport a chart counts as in view.
+const VIEW_MARGIN: &str = "200px";
+
+/// A draw waiting for its timer.
+struct PendingDraw {
+    job: Rc<dyn Fn()>,
+    _timeout: Timeout,
+}
+
+/// Watches whether `canvas` is in (or near) view, and runs any pending draw
+/// as soon as it comes into view. Returns the observer and its callback
+/// (which must live as long as the observer).
+#[allow(clippy::type_complexity)]
+fn observe_view(
+    canvas: &HtmlCanvasElement,
+    in_view: Rc<std::cell::RefCell<bool>>,
+    pending: Rc<std::cell::RefCell<Option<PendingDraw>>>,
+) -> Option<(
+    web_sys::IntersectionObserver,
+    Closure<dyn FnMut(js_sys::Array)>,
+)> {
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        let visible = entries
+            .iter()
+            .filter_map(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
+            .next_back()
+            .map(|e| e.is_intersecting());
+        let Some(visible) = visible else { return };
+        *in_view.borrow_mut() = visible;
+        if visible {
+            let job = pending.borrow_mut().take().map(|p| p.job);
+            if let Some(job) = job {
+                job();
+            }
+        }
+    });
+    let options = web_sys::IntersectionObserverInit::new();
+    options.set_root_margin(VIEW_MARGIN);
+    let observer = web_sys::IntersectionObserver::new_with_options(
+        callback.as_ref().unchecked_ref(),
+        &options,
+    )
+    .ok()?;
+    observer.observe(canvas);
+    Some((observer, callback))
+}
 
 /// Chart panel properties.
 #[derive(Properties, PartialEq)]
@@ -72,22 +125,49 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
         });
     }
     let last_draw = use_mut_ref(|| f64::NEG_INFINITY);
+    // Whether the chart is in (or near) view, from an IntersectionObserver;
+    // in view until it first reports.
+    let in_view = use_mut_ref(|| true);
+    // The draw waiting for its turn, runnable early (when the chart scrolls
+    // into view) and dropped when newer data arrives.
+    let pending = use_mut_ref(|| None::<PendingDraw>);
+    {
+        let canvas = canvas.clone();
+        let (in_view, pending) = (in_view.clone(), pending.clone());
+        use_effect_with((), move |_| {
+            let observer = canvas
+                .cast::<HtmlCanvasElement>()
+                .and_then(|c| observe_view(&c, in_view, pending));
+            move || {
+                if let Some((observer, _callback)) = observer {
+                    observer.disconnect();
+                }
+            }
+        });
+    }
     {
         let canvas = canvas.clone();
         let layout = layout.clone();
         let last_draw = last_draw.clone();
+        let (in_view, pending) = (in_view.clone(), pending.clone());
         use_effect_with(
             (props.spec.clone(), props.type_scale, *resized),
             move |(spec, scale, _)| {
-                // Draw in a task of its own, so six charts redrawing after a
+                // Draw in a task of its own, so charts redrawing after a
                 // result never add up to one long main-thread task, and at
                 // most every MIN_REDRAW_MS, so previews arriving during a drag
-                // leave the main thread free. A newer result drops (cancels) a
-                // draw that has not run yet, so the newest data is drawn last.
+                // leave the main thread free. Charts out of view wait
+                // OFF_VIEW_DELAY_MS more (so the charts in view paint first,
+                // and a drag redraws only what can be seen), or until they
+                // scroll into view. A newer result drops (cancels) a draw
+                // that has not run yet, so the newest data is drawn last.
                 let (spec, scale) = (spec.clone(), *scale);
                 let since = js_sys::Date::now() - *last_draw.borrow();
-                let wait = (MIN_REDRAW_MS - since).max(0.0) as u32;
-                let pending = Timeout::new(wait, move || {
+                let mut wait = (MIN_REDRAW_MS - since).max(0.0) as u32;
+                if !*in_view.borrow() {
+                    wait = wait.max(OFF_VIEW_DELAY_MS);
+                }
+                let job: Rc<dyn Fn()> = Rc::new(move || {
                     *last_draw.borrow_mut() = js_sys::Date::now();
                     if let Some(c) = canvas.cast::<HtmlCanvasElement>() {
                         *layout.borrow_mut() = draw(&c, &spec, scale);
@@ -98,7 +178,18 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
                         }
                     }
                 });
-                move || drop(pending)
+                let slot = pending.clone();
+                let run = job.clone();
+                let timeout = Timeout::new(wait, move || {
+                    slot.borrow_mut().take();
+                    run();
+                });
+                *pending.borrow_mut() = Some(PendingDraw {
+                    job,
+                    _timeout: timeout,
+                });
+                let pending = pending.clone();
+                move || drop(pending.borrow_mut().take())
             },
         );
     }

@@ -66,6 +66,10 @@ pub fn share_and_save(props: &ShareAndSaveProps) -> Html {
     };
     let url: AttrValue = format!("{}#{}", page_address(), fragment).into();
     let fragment: AttrValue = (*fragment).clone().into();
+    // The date in words, worked out once an hour rather than on every
+    // render (every result renders this section).
+    let hour = (js_sys::Date::now() / 3.6e6) as u64;
+    let printed = use_memo(hour, |_| AttrValue::from(today()));
     let details = use_state(Details::default);
     let name: AttrValue = details.title(&props.input).into();
     let on_details = {
@@ -89,7 +93,7 @@ pub fn share_and_save(props: &ShareAndSaveProps) -> Html {
                 input={props.input.clone()}
                 details={(*details).clone()}
                 url={url.clone()}
-                printed={AttrValue::from(today())}
+                printed={(*printed).clone()}
                 picked_council={props.council.as_deref()
                     .and_then(|c| crate::councils::data().council(c))
                     .map(|c| AttrValue::from(format!("{} ({})", c.name, c.code)))}

@@ -126,8 +126,6 @@ impl ComputeState {
 
 /// A message into the compute state.
 pub enum ComputeAction {
-    /// The page asked for this generation with this many paths.
-    Requested(u64, u32),
     /// The worker answered.
     Received(Response),
     /// The worker sent part of the insight.
@@ -140,7 +138,6 @@ impl Reducible for ComputeState {
     fn reduce(self: Rc<Self>, action: ComputeAction) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            ComputeAction::Requested(generation, paths) => next.requested = (generation, paths),
             ComputeAction::Insight(update) => {
                 if update.generation != self.generation {
                     return self;
@@ -344,6 +341,12 @@ impl Supervisor {
 /// Sends every scenario change (identified by `generation`), and every change
 /// of what to explain (`ask`), to the worker and returns what to show. Stale
 /// answers are ignored.
+///
+/// The request goes out while the page renders the change, not in an effect
+/// after it: the worker starts while the page's own render and reconcile run,
+/// which takes that time off input-to-preview. Sending twice is harmless (the
+/// worker keeps the newest), and a render with the same generation and ask
+/// sends nothing.
 #[hook]
 pub fn use_compute(input: &ScenarioInput, generation: u64, ask: &InsightAsk) -> ComputeState {
     let state = use_reducer(ComputeState::default);
@@ -358,25 +361,27 @@ pub fn use_compute(input: &ScenarioInput, generation: u64, ask: &InsightAsk) -> 
             }))
         })
     };
-    {
-        let dispatch = state.dispatcher();
-        let input = input.clone();
-        use_effect_with((generation, ask.clone()), move |(generation, ask)| {
-            dispatch.dispatch(ComputeAction::Requested(
-                *generation,
-                input.simulation.paths,
-            ));
-            Supervisor::send(
-                &supervisor,
-                Request {
-                    generation: *generation,
-                    input,
-                    version: failsafe::version(),
-                    debug_panic: false,
-                    insight: ask.clone(),
-                },
-            );
-        });
+    // The newest (generation, ask) sent, and the newest generation asked for
+    // with its path count (kept here, not in the reducer: recording it needs
+    // no render of its own).
+    let sent = use_mut_ref(|| None::<(u64, InsightAsk)>);
+    let requested = use_mut_ref(|| (0u64, 0u32));
+    let key = (generation, ask.clone());
+    if sent.borrow().as_ref() != Some(&key) {
+        *requested.borrow_mut() = (generation, input.simulation.paths);
+        Supervisor::send(
+            &supervisor,
+            Request {
+                generation,
+                input: input.clone(),
+                version: failsafe::version(),
+                debug_panic: false,
+                insight: ask.clone(),
+            },
+        );
+        *sent.borrow_mut() = Some(key);
     }
-    (*state).clone()
+    let mut shown = (*state).clone();
+    shown.requested = *requested.borrow();
+    shown
 }

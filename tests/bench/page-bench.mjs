@@ -50,6 +50,10 @@ for (let run = 0; run < runs; run++) {
   // One input: preview paint and full result latency, measured in the page
   // with observers (no polling): "painted" is the first animation frame after
   // the first chart finished drawing for the new input.
+  // The results column scrolled to the first chart, as a person watching
+  // the chart while changing an input (charts out of view draw later).
+  await page.evaluate(() => document.querySelector("#chart-cumulative").scrollIntoView({ block: "center" }));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   const timing = await page.evaluate(async (target) => {
     const slider = document.querySelector('.field[data-key="wf.agency"] input[type=range]');
     const status = document.querySelector("#run-status");
