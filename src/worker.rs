@@ -71,6 +71,71 @@ impl gloo::worker::Codec for JsCodec {
     }
 }
 
+/// Results cross to the page as bincode in one `Uint8Array` (one copy out
+/// of the worker's memory, one buffer for the structured clone, one copy in),
+/// instead of thousands of JS numbers and objects built and read one by one
+/// by serde-wasm-bindgen. Bincode keeps every `f64`'s bits.
+mod binary_outcome {
+    use serde::de::{Deserializer, Error as _, Visitor};
+    use serde::ser::{Error as _, Serializer};
+    use serde::{Deserialize, Serialize};
+    use turnaround_engine::{Results, ScenarioError};
+
+    /// Bytes serialised as bytes (a `Uint8Array` in JS), not as a sequence.
+    struct Bytes(Vec<u8>);
+
+    impl Serialize for Bytes {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.serialize_bytes(&self.0)
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Bytes {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct V;
+            impl Visitor<'_> for V {
+                type Value = Bytes;
+                fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                    f.write_str("bytes")
+                }
+                fn visit_bytes<E>(self, v: &[u8]) -> Result<Bytes, E> {
+                    Ok(Bytes(v.to_vec()))
+                }
+                fn visit_byte_buf<E>(self, v: Vec<u8>) -> Result<Bytes, E> {
+                    Ok(Bytes(v))
+                }
+            }
+            d.deserialize_byte_buf(V)
+        }
+    }
+
+    #[derive(Serialize, Deserialize)]
+    enum Wire {
+        Ok(Bytes),
+        Err(ScenarioError),
+    }
+
+    pub fn serialize<S: Serializer>(
+        outcome: &Result<Results, ScenarioError>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        match outcome {
+            Ok(r) => Wire::Ok(Bytes(bincode::serialize(r).map_err(S::Error::custom)?)),
+            Err(e) => Wire::Err(e.clone()),
+        }
+        .serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Result<Results, ScenarioError>, D::Error> {
+        match Wire::deserialize(d)? {
+            Wire::Ok(b) => bincode::deserialize(&b.0).map(Ok).map_err(D::Error::custom),
+            Wire::Err(e) => Ok(Err(e)),
+        }
+    }
+}
+
 /// A request to simulate a scenario.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Request {
@@ -159,7 +224,9 @@ pub struct Response {
     /// Preview or full.
     pub stage: Stage,
     /// The results, or why the engine refused the scenario (typed, so the
-    /// page words it like every other refusal).
+    /// page words it like every other refusal). Results travel as one byte
+    /// buffer ([`binary_outcome`]), not as a tree of JS objects.
+    #[serde(with = "binary_outcome")]
     pub outcome: Result<Results, ScenarioError>,
     /// Milliseconds the engine took, measured in the worker.
     pub millis: f64,

@@ -63,6 +63,52 @@ fn worker_run_gives_preview_then_full_path_counts() {
     assert_eq!(full.outcome.unwrap().paths, 2_000);
 }
 
+#[wasm_bindgen_test]
+fn worker_replies_carry_results_as_one_buffer_bit_for_bit() {
+    use gloo::worker::Codec;
+    use turnaround::worker::{JsCodec, Reply};
+    let mut input = golden::scenario();
+    input.simulation.paths = 300;
+    let request = Request {
+        generation: 3,
+        input,
+        version: turnaround::failsafe::version(),
+        debug_panic: false,
+        insight: Default::default(),
+    };
+    let response = run(&request, Stage::Full);
+    let sent = response.outcome.clone().expect("the golden scenario runs");
+    let js = JsCodec::encode(Reply::Run(response));
+    // The results are one Uint8Array, not a tree of objects.
+    let outcome = js_sys::Reflect::get(
+        &js_sys::Reflect::get(&js, &"Run".into()).unwrap(),
+        &"outcome".into(),
+    )
+    .unwrap();
+    let bytes = js_sys::Reflect::get(&outcome, &"Ok".into()).unwrap();
+    assert!(
+        bytes.is_instance_of::<js_sys::Uint8Array>(),
+        "results travel as bytes"
+    );
+    let Reply::Run(back) = JsCodec::decode::<Reply>(js) else {
+        panic!("a run reply decodes as a run reply")
+    };
+    assert_eq!(back.generation, 3);
+    let back = back.outcome.expect("results decode");
+    assert_eq!(back, sent, "every figure crosses unchanged");
+    // Bit for bit, not just equal (f64 PartialEq takes 0.0 == -0.0; Debug
+    // text tells every distinct value apart).
+    assert_eq!(
+        debug_text(&back),
+        debug_text(&sent),
+        "every figure crosses with its bits"
+    );
+}
+
+fn debug_text(r: &turnaround_engine::Results) -> String {
+    format!("{r:?}")
+}
+
 /// Every state the harness rendered, newest last.
 type States = Rc<RefCell<Vec<AppState>>>;
 
