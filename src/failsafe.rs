@@ -75,6 +75,17 @@ impl DebugPanic {
     }
 }
 
+/// Workers forced by the hidden switch `debug=workers:N` (1 to 8), for
+/// tests that compare splits; `None` when absent or out of range.
+pub fn debug_workers(search: &str) -> Option<usize> {
+    let search = search.strip_prefix('?').unwrap_or(search);
+    search
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("debug=workers:"))
+        .and_then(|n| n.parse::<usize>().ok())
+        .filter(|n| (1..=8).contains(n))
+}
+
 /// A link that reloads the page with the same scenario: the same path and
 /// fragment, and a changed query (a link differing only in its fragment
 /// would not reload).

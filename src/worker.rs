@@ -26,8 +26,8 @@ use gloo::worker::{HandlerId, Worker, WorkerScope};
 use serde::{Deserialize, Serialize};
 use turnaround_engine::insight::{BreakEven, BreakEvenRun, Insight, Settings, Tornado, Voi};
 use turnaround_engine::{
-    simulate_with_paths, validate, Field, PathDraws, Results, Run, Scenario, ScenarioError,
-    ScenarioInput,
+    simulate_with_paths, validate, Field, Partial, PathDraws, Results, Run, Scenario,
+    ScenarioError, ScenarioInput,
 };
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -109,6 +109,19 @@ mod binary_outcome {
         }
     }
 
+    /// `Vec<u8>` as bytes, for `#[serde(with = ...)]`.
+    pub mod bytes {
+        use serde::{Deserialize, Deserializer, Serializer};
+
+        pub fn serialize<S: Serializer>(v: &[u8], s: S) -> Result<S::Ok, S::Error> {
+            s.serialize_bytes(v)
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+            super::Bytes::deserialize(d).map(|b| b.0)
+        }
+    }
+
     #[derive(Serialize, Deserialize)]
     enum Wire {
         Ok(Bytes),
@@ -130,10 +143,68 @@ mod binary_outcome {
         d: D,
     ) -> Result<Result<Results, ScenarioError>, D::Error> {
         match Wire::deserialize(d)? {
-            Wire::Ok(b) => bincode::deserialize(&b.0).map(Ok).map_err(D::Error::custom),
+            Wire::Ok(b) => {
+                LAST_DIGEST.with(|c| c.set(Some(digest(&b.0))));
+                bincode::deserialize(&b.0).map(Ok).map_err(D::Error::custom)
+            }
             Wire::Err(e) => Ok(Err(e)),
         }
     }
+
+    std::thread_local! {
+        /// The digest of the newest results decoded (see [`super::last_results_digest`]).
+        pub(super) static LAST_DIGEST: std::cell::Cell<Option<u64>> = const { std::cell::Cell::new(None) };
+    }
+
+    /// FNV-1a, 64 bits.
+    fn digest(bytes: &[u8]) -> u64 {
+        bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+            (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
+        })
+    }
+}
+
+/// A digest (FNV-1a of the bincode bytes) of the newest results decoded
+/// from a worker: equal digests mean equal figures, bit for bit. For the
+/// end-to-end test that compares worker splits.
+pub fn last_results_digest() -> Option<u64> {
+    binary_outcome::LAST_DIGEST.with(|c| c.get())
+}
+
+/// A slice's [`Partial`] as bincode in one byte buffer (a `Uint8Array` in
+/// JS; see [`binary_outcome`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PartBytes(#[serde(with = "binary_outcome::bytes")] Vec<u8>);
+
+impl PartBytes {
+    /// Encodes a slice.
+    pub fn encode(partial: &Partial) -> PartBytes {
+        PartBytes(bincode::serialize(partial).expect("a partial encodes"))
+    }
+
+    /// Decodes a slice.
+    pub fn decode(&self) -> Result<Partial, String> {
+        bincode::deserialize(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// What the page sends a worker.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum ToWorker {
+    /// Simulate a scenario (the newest request wins).
+    Run(Box<Request>),
+    /// For the lead of a split run: the other workers' slices of this
+    /// generation, to merge with its own into the full results.
+    Merge(MergeRequest),
+}
+
+/// The other workers' slices, relayed to the lead.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct MergeRequest {
+    /// The generation the slices belong to.
+    pub generation: u64,
+    /// Every slice but the lead's.
+    pub parts: Vec<PartReply>,
 }
 
 /// A request to simulate a scenario.
@@ -150,6 +221,64 @@ pub struct Request {
     /// Which pair to explain, and any break-even the user picked.
     #[serde(default)]
     pub insight: InsightAsk,
+    /// This worker's share of the full run when several workers split it.
+    #[serde(default)]
+    pub share: Share,
+}
+
+/// Worker `index` of `count` splitting the full run's paths. The lead
+/// (index 0) also runs the preview and the insight. With one worker the
+/// lead's full run is the whole run and it answers with results; with
+/// more, every worker answers with its slice ([`Reply::Part`]) and the page
+/// merges them ([`turnaround_engine::merge`]): the same figures, bit for
+/// bit, whatever the split.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Share {
+    /// This worker's position, from 0.
+    pub index: u32,
+    /// Workers splitting the run (at least 1).
+    pub count: u32,
+}
+
+impl Default for Share {
+    fn default() -> Self {
+        Share { index: 0, count: 1 }
+    }
+}
+
+impl Share {
+    /// This share's paths out of `total`: consecutive, near-equal slices.
+    pub fn paths(self, total: u32) -> std::ops::Range<u32> {
+        let count = self.count.max(1) as u64;
+        let at = |i: u64| (total as u64 * i / count) as u32;
+        at(self.index as u64)..at(self.index as u64 + 1)
+    }
+
+    /// True for the worker that runs the preview and the insight.
+    pub fn is_lead(self) -> bool {
+        self.index == 0
+    }
+
+    /// True when the full run is split.
+    pub fn split(self) -> bool {
+        self.count > 1
+    }
+}
+
+/// One worker's slice of a full run.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PartReply {
+    /// The request's generation.
+    pub generation: u64,
+    /// Which share.
+    pub share: Share,
+    /// The slice, as one byte buffer (bincode of [`turnaround_engine::Partial`]),
+    /// which the page relays to the lead without reading it.
+    pub partial: PartBytes,
+    /// Milliseconds from the request to the slice's end, in the worker.
+    pub millis: f64,
+    /// The worker's [`crate::failsafe::version`].
+    pub version: String,
 }
 
 /// What the page wants explained.
@@ -205,6 +334,8 @@ pub enum Reply {
     Run(Response),
     /// Part of the insight.
     Insight(InsightUpdate),
+    /// One worker's slice of a split full run.
+    Part(PartReply),
 }
 
 /// Which run a response comes from.
@@ -318,6 +449,17 @@ struct FullRun {
     generation: u64,
     run: FullStage,
     started: f64,
+    job: Job,
+}
+
+/// What a full run is for.
+#[derive(Clone, Copy, PartialEq)]
+enum Job {
+    /// The whole run: send its results (unless the run is split, when the
+    /// slices already gave them) and keep its draws for the insight.
+    Whole { send: bool },
+    /// This worker's slice of a split run: send it as a [`Reply::Part`].
+    Part(Share),
 }
 
 /// A full run waiting for its set-up, or set up and advancing.
@@ -335,6 +477,10 @@ pub struct SimWorker {
     yielder: Option<Yielder>,
     /// The pause before a full run starts (dropping it cancels the start).
     pause: Option<Timeout>,
+    /// A split run's lead: its own slice of the newest generation (with its
+    /// milliseconds), and the others' slices relayed by the page.
+    own_part: Option<(u64, Partial, f64)>,
+    relayed: Option<MergeRequest>,
 }
 
 /// Hands the worker a [`Tick`] in a new task, through a `MessageChannel`:
@@ -492,6 +638,59 @@ impl SimWorker {
         self.schedule(scope, Tick::Insight(g));
     }
 
+    /// A split run's lead: once its own slice and the others' are in for the
+    /// newest generation, merges them and sends the full results.
+    fn try_merge(&mut self, scope: &WorkerScope<Self>) {
+        let Some((id, request)) = self.newest.as_ref() else {
+            return;
+        };
+        let g = request.generation;
+        let ready = self.own_part.as_ref().is_some_and(|p| p.0 == g)
+            && self.relayed.as_ref().is_some_and(|r| r.generation == g);
+        if !ready {
+            return;
+        }
+        let (Some((_, own, own_millis)), Some(relayed)) =
+            (self.own_part.take(), self.relayed.take())
+        else {
+            return;
+        };
+        let millis = relayed
+            .parts
+            .iter()
+            .map(|p| p.millis)
+            .fold(own_millis, f64::max);
+        let mut parts = vec![own];
+        for p in &relayed.parts {
+            match p.partial.decode() {
+                Ok(partial) => parts.push(partial),
+                // Not reached: the bytes come from this build's workers.
+                Err(e) => panic!("a worker's slice does not decode: {e}"),
+            }
+        }
+        let Ok(scenario) = validate(&request.input) else {
+            return;
+        };
+        let outcome = turnaround_engine::merge(&scenario, parts);
+        let outcome = match outcome {
+            Ok(results) => results,
+            // Not reached: the slices come from this scenario and cover
+            // every path once. Say so rather than show wrong figures.
+            Err(e) => panic!("the workers' slices do not merge: {e}"),
+        };
+        scope.respond(
+            *id,
+            Reply::Run(Response {
+                generation: g,
+                stage: Stage::Full,
+                outcome: Ok(outcome),
+                millis,
+                version: crate::failsafe::version(),
+                memory_bytes: crate::failsafe::wasm_memory_bytes(),
+            }),
+        );
+    }
+
     fn schedule(&self, scope: &WorkerScope<Self>, tick: Tick) {
         match &self.yielder {
             Some(y) => y.post(tick),
@@ -504,7 +703,7 @@ impl SimWorker {
 
 impl Worker for SimWorker {
     type Message = Tick;
-    type Input = Request;
+    type Input = ToWorker;
     type Output = Reply;
 
     fn create(scope: &WorkerScope<Self>) -> Self {
@@ -515,6 +714,8 @@ impl Worker for SimWorker {
             insight: None,
             yielder: Yielder::new(scope),
             pause: None,
+            own_part: None,
+            relayed: None,
         }
     }
 
@@ -530,8 +731,14 @@ impl Worker for SimWorker {
                 // for the first slice, after the pause.
                 let checked = validate(&request.input);
                 let scenario = checked.as_ref().ok().cloned();
-                let response = run_checked(request, checked, Stage::Preview);
-                scope.respond(id, Reply::Run(response));
+                let share = request.share;
+                if share.is_lead() {
+                    let response = run_checked(request, checked, Stage::Preview);
+                    scope.respond(id, Reply::Run(response));
+                } else if preview_is_full(request) {
+                    // The lead's preview is the whole answer.
+                    return;
+                }
                 match (scenario, preview_is_full(request)) {
                     (Some(scenario), true) => {
                         // The preview is the full run: keep its draws for the insight.
@@ -546,6 +753,11 @@ impl Worker for SimWorker {
                             generation,
                             run: FullStage::Pending(Box::new(scenario)),
                             started: now(),
+                            job: if share.split() {
+                                Job::Part(share)
+                            } else {
+                                Job::Whole { send: true }
+                            },
                         });
                         let scope = scope.clone();
                         self.pause = Some(Timeout::new(PAINT_PAUSE_MS, move || {
@@ -563,8 +775,15 @@ impl Worker for SimWorker {
                     FullStage::Running(run) => run,
                     FullStage::Pending(scenario) => {
                         // Set-up is a slice of its own.
-                        let mut run = Run::new(scenario, request.input.simulation.paths);
-                        run.keep_draws();
+                        let total = request.input.simulation.paths;
+                        let run = match full.job {
+                            Job::Part(share) => Run::new_slice(scenario, total, share.paths(total)),
+                            Job::Whole { .. } => {
+                                let mut run = Run::new(scenario, total);
+                                run.keep_draws();
+                                run
+                            }
+                        };
                         full.run = FullStage::Running(Box::new(run));
                         self.schedule(scope, Tick::Slice(g));
                         return;
@@ -579,22 +798,62 @@ impl Worker for SimWorker {
                     self.schedule(scope, Tick::Slice(g));
                     return;
                 }
-                let FullRun { run, started, .. } = self.full.take().expect("checked above");
+                let FullRun {
+                    run, started, job, ..
+                } = self.full.take().expect("checked above");
                 let FullStage::Running(run) = run else {
                     return; // not reached: the run was advanced above
                 };
+                let send = match job {
+                    Job::Part(share) => {
+                        let partial = run.finish_partial();
+                        let millis = now() - started;
+                        if !share.is_lead() {
+                            scope.respond(
+                                id,
+                                Reply::Part(PartReply {
+                                    generation: g,
+                                    share,
+                                    partial: PartBytes::encode(&partial),
+                                    millis,
+                                    version: crate::failsafe::version(),
+                                }),
+                            );
+                            return;
+                        }
+                        self.own_part = Some((g, partial, millis));
+                        self.try_merge(scope);
+                        // The lead then runs the whole for the insight's
+                        // per-path draws (the slices have no draws to merge).
+                        if let Some((_, request)) = self.newest.as_ref() {
+                            if let Ok(scenario) = validate(&request.input) {
+                                self.full = Some(FullRun {
+                                    generation: g,
+                                    run: FullStage::Pending(Box::new(scenario)),
+                                    started: now(),
+                                    job: Job::Whole { send: false },
+                                });
+                                self.schedule(scope, Tick::Slice(g));
+                            }
+                        }
+                        return;
+                    }
+                    Job::Whole { send } => send,
+                };
                 let (results, draws) = run.finish_with_draws();
-                scope.respond(
-                    id,
-                    Reply::Run(Response {
-                        generation: g,
-                        stage: Stage::Full,
-                        outcome: Ok(results),
-                        millis: now() - started,
-                        version: crate::failsafe::version(),
-                        memory_bytes: crate::failsafe::wasm_memory_bytes(),
-                    }),
-                );
+                if send {
+                    scope.respond(
+                        id,
+                        Reply::Run(Response {
+                            generation: g,
+                            stage: Stage::Full,
+                            outcome: Ok(results),
+                            millis: now() - started,
+                            version: crate::failsafe::version(),
+                            memory_bytes: crate::failsafe::wasm_memory_bytes(),
+                        }),
+                    );
+                }
                 if let Ok(scenario) = validate(&request.input) {
                     self.keep(g, scenario, draws);
                     self.schedule(scope, Tick::Insight(g));
@@ -604,7 +863,15 @@ impl Worker for SimWorker {
         }
     }
 
-    fn received(&mut self, scope: &WorkerScope<Self>, request: Request, id: HandlerId) {
+    fn received(&mut self, scope: &WorkerScope<Self>, message: ToWorker, id: HandlerId) {
+        let request = match message {
+            ToWorker::Run(request) => *request,
+            ToWorker::Merge(relayed) => {
+                self.relayed = Some(relayed);
+                self.try_merge(scope);
+                return;
+            }
+        };
         if request.debug_panic {
             panic!("debug switch: a panic in the worker");
         }
@@ -630,6 +897,8 @@ impl Worker for SimWorker {
         self.newest = Some((id, request));
         self.full = None;
         self.pause = None;
+        self.own_part = None;
+        self.relayed = None;
         self.schedule(scope, Tick::Preview);
     }
 }

@@ -54,6 +54,7 @@ fn worker_run_gives_preview_then_full_path_counts() {
         version: turnaround::failsafe::version(),
         debug_panic: false,
         insight: Default::default(),
+        share: Default::default(),
     };
     let preview = run(&request, Stage::Preview);
     let full = run(&request, Stage::Full);
@@ -75,6 +76,7 @@ fn worker_replies_carry_results_as_one_buffer_bit_for_bit() {
         version: turnaround::failsafe::version(),
         debug_panic: false,
         insight: Default::default(),
+        share: Default::default(),
     };
     let response = run(&request, Stage::Full);
     let sent = response.outcome.clone().expect("the golden scenario runs");

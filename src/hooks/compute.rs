@@ -19,7 +19,8 @@ use yew::prelude::*;
 
 use crate::failsafe::{self, DebugPanic};
 use crate::worker::{
-    InsightAsk, InsightPart, InsightUpdate, JsCodec, Reply, Request, Response, SimWorker, Stage,
+    InsightAsk, InsightPart, InsightUpdate, JsCodec, MergeRequest, PartReply, Reply, Request,
+    Response, Share, SimWorker, Stage, ToWorker,
 };
 use turnaround_engine::insight::{BreakEven, Tornado, Voi};
 use turnaround_engine::{Results, ScenarioInput};
@@ -173,24 +174,71 @@ impl Reducible for ComputeState {
 
 /// A debug hook for the soak test: `window.turnaroundDebug` holds the wasm
 /// memory of the page and of the worker (from its newest answer), in bytes.
-fn publish_memory(worker_bytes: u64) {
+/// It also holds the digest of the newest full results
+/// (`fullDigest`, hex, with `fullGeneration`) and the workers started
+/// (`workers`), for the test that compares worker splits.
+fn publish_memory(worker_bytes: u64, full: Option<(u64, u64)>, workers: usize) {
+    let global = js_sys::global();
+    let old = js_sys::Reflect::get(&global, &"turnaroundDebug".into()).ok();
     let debug = js_sys::Object::new();
     let set = |k: &str, v: u64| js_sys::Reflect::set(&debug, &k.into(), &(v as f64).into());
     let _ = set("pageWasmBytes", failsafe::wasm_memory_bytes());
     let _ = set("workerWasmBytes", worker_bytes);
+    let _ = set("workers", workers as u64);
+    match full {
+        Some((generation, digest)) => {
+            let _ = set("fullGeneration", generation);
+            let _ = js_sys::Reflect::set(
+                &debug,
+                &"fullDigest".into(),
+                &format!("{digest:016x}").into(),
+            );
+        }
+        None => {
+            for k in ["fullGeneration", "fullDigest"] {
+                if let Some(v) = old
+                    .as_ref()
+                    .and_then(|o| js_sys::Reflect::get(o, &k.into()).ok())
+                {
+                    let _ = js_sys::Reflect::set(&debug, &k.into(), &v);
+                }
+            }
+        }
+    }
     let _ = js_sys::Reflect::set(&js_sys::global(), &"turnaroundDebug".into(), &debug);
 }
 
-/// Keeps one live worker and the newest request (see the module docs).
+/// Workers to run: `?debug=workers:N` if given (for tests), else one fewer
+/// than the processor's cores, at least 1 and at most [`MAX_WORKERS`].
+pub fn worker_count() -> usize {
+    failsafe::debug_workers(&failsafe::search()).unwrap_or_else(|| {
+        let cores = web_sys::window()
+            .map_or(1.0, |w| w.navigator().hardware_concurrency())
+            .max(1.0) as usize;
+        cores.saturating_sub(1).clamp(1, MAX_WORKERS)
+    })
+}
+
+/// Most workers the page starts.
+pub const MAX_WORKERS: usize = 8;
+
+/// Keeps the live workers and the newest request (see the module docs).
+/// Worker 0, the lead, answers the preview and the insight; with more than
+/// one worker each runs a slice of the full run and the lead merges them.
+/// Any worker dying restarts them all.
 struct Supervisor {
-    bridge: Option<WorkerBridge<SimWorker>>,
+    bridges: Vec<WorkerBridge<SimWorker>>,
+    count: usize,
     deliver: Rc<dyn Fn(Reply)>,
-    /// The name of the channel the worker's panic hook speaks on.
+    /// The name of the channel the workers' panic hook speaks on.
     channel_name: String,
     _channel: Option<(web_sys::BroadcastChannel, Closure<dyn FnMut()>)>,
     /// The newest request, and whether any answer to it has come.
     newest: Option<Request>,
     answered: bool,
+    /// The other workers' slices (all but the lead's) of the newest
+    /// generation's full run received so far.
+    parts: Vec<Option<PartReply>>,
     /// The generation already retried once.
     retried: Option<u64>,
     watchdog: Option<Timeout>,
@@ -204,13 +252,16 @@ impl Supervisor {
             "turnaround-worker-{}",
             (js_sys::Math::random() * 1e15) as u64
         );
+        let count = worker_count();
         let this = Rc::new(RefCell::new(Supervisor {
-            bridge: None,
+            bridges: Vec::new(),
+            count,
             deliver,
             channel_name,
             _channel: None,
             newest: None,
             answered: true,
+            parts: vec![None; count - 1],
             retried: None,
             watchdog: None,
             debug: failsafe::debug_switch(),
@@ -227,27 +278,31 @@ impl Supervisor {
     }
 
     fn spawn(this: &Rc<RefCell<Supervisor>>) {
-        let weak = Rc::downgrade(this);
-        let mut spawner = SimWorker::spawner();
-        spawner.callback(move |response| Supervisor::received(&weak, response));
-        let spawner = spawner.encoding::<JsCodec>();
-        let mut me = this.borrow_mut();
-        let bridge = match worker_loader() {
-            Some(url) => spawner.spawn_with_loader(&format!("{url}?ch={}", me.channel_name)),
-            None => spawner.spawn(WORKER_PATH),
-        };
-        me.bridge = Some(bridge);
+        let count = this.borrow().count;
+        let bridges = (0..count)
+            .map(|_| {
+                let weak = Rc::downgrade(this);
+                let mut spawner = SimWorker::spawner();
+                spawner.callback(move |response| Supervisor::received(&weak, response));
+                let spawner = spawner.encoding::<JsCodec>();
+                match worker_loader() {
+                    Some(url) => spawner
+                        .spawn_with_loader(&format!("{url}?ch={}", this.borrow().channel_name)),
+                    None => spawner.spawn(WORKER_PATH),
+                }
+            })
+            .collect();
+        this.borrow_mut().bridges = bridges;
     }
 
-    /// Sends the newest request (to a new worker if there is none).
+    /// Sends the newest request (to new workers if there are none).
     fn send(this: &Rc<RefCell<Supervisor>>, request: Request) {
-        if this.borrow().bridge.is_none() {
+        if this.borrow().bridges.is_empty() {
             Supervisor::spawn(this);
         }
         let weak = Rc::downgrade(this);
         let mut me = this.borrow_mut();
-        let mut outgoing = request.clone();
-        outgoing.debug_panic = match me.debug {
+        let debug_panic = match me.debug {
             DebugPanic::WorkerAlways => true,
             DebugPanic::WorkerOnce => me.sent == 0,
             _ => false,
@@ -259,7 +314,10 @@ impl Supervisor {
             .newest
             .as_ref()
             .is_some_and(|r| r.generation == request.generation && r.input == request.input);
-        me.newest = Some(request);
+        if !same {
+            me.parts = vec![None; me.count - 1];
+        }
+        me.newest = Some(request.clone());
         if !same {
             me.answered = false;
             me.watchdog = Some(Timeout::new(WATCHDOG_MS, move || {
@@ -269,8 +327,16 @@ impl Supervisor {
                 }
             }));
         }
-        if let Some(bridge) = &me.bridge {
-            bridge.send(outgoing);
+        let count = me.count as u32;
+        for (index, bridge) in me.bridges.iter().enumerate() {
+            let mut outgoing = request.clone();
+            outgoing.share = Share {
+                index: index as u32,
+                count,
+            };
+            // The debug switch panics the lead.
+            outgoing.debug_panic = debug_panic && index == 0;
+            bridge.send(ToWorker::Run(Box::new(outgoing)));
         }
     }
 
@@ -282,6 +348,10 @@ impl Supervisor {
             insight @ Reply::Insight(_) => {
                 let deliver = this.borrow().deliver.clone();
                 deliver(insight);
+                return;
+            }
+            Reply::Part(part) => {
+                Supervisor::part(&this, part);
                 return;
             }
         };
@@ -305,16 +375,59 @@ impl Supervisor {
             failsafe::show_failure();
             return;
         }
-        publish_memory(response.memory_bytes);
+        let full = (response.stage == Stage::Full && response.outcome.is_ok())
+            .then(crate::worker::last_results_digest)
+            .flatten()
+            .map(|d| (response.generation, d));
+        publish_memory(response.memory_bytes, full, this.borrow().count);
         deliver(Reply::Run(response));
     }
 
-    /// The worker died: start another and retry the newest request once.
+    /// Keeps another worker's slice of the newest full run; once every
+    /// worker but the lead has sent its slice, relays them to the lead, which
+    /// merges them with its own (the merge code lives in the worker only).
+    fn part(this: &Rc<RefCell<Supervisor>>, part: PartReply) {
+        if part.version != failsafe::version() {
+            web_sys::console::error_1(
+                &format!(
+                    "Turnaround: worker version {} differs from the page's {}",
+                    part.version,
+                    failsafe::version()
+                )
+                .into(),
+            );
+            failsafe::show_failure();
+            return;
+        }
+        let mut me = this.borrow_mut();
+        let Some(generation) = me.newest.as_ref().map(|r| r.generation) else {
+            return;
+        };
+        if generation != part.generation {
+            return; // stale
+        }
+        let Some(slot) = (part.share.index as usize)
+            .checked_sub(1)
+            .and_then(|i| me.parts.get_mut(i))
+        else {
+            return;
+        };
+        *slot = Some(part);
+        if me.parts.iter().any(Option::is_none) {
+            return;
+        }
+        let parts: Vec<PartReply> = me.parts.iter_mut().filter_map(Option::take).collect();
+        if let Some(lead) = me.bridges.first() {
+            lead.send(ToWorker::Merge(MergeRequest { generation, parts }));
+        }
+    }
+
+    /// Any worker died: start them all again and retry the newest request once.
     fn dead(weak: &Weak<RefCell<Supervisor>>) {
         let Some(this) = weak.upgrade() else { return };
         let retry = {
             let mut me = this.borrow_mut();
-            me.bridge = None;
+            me.bridges.clear();
             me.watchdog = None;
             let Some(request) = me.newest.clone() else {
                 return;
@@ -331,6 +444,8 @@ impl Supervisor {
                 web_sys::console::warn_1(
                     &"Turnaround: the compute worker stopped; restarting it".into(),
                 );
+                // Sent as new, so the slices start afresh.
+                this.borrow_mut().newest = None;
                 Supervisor::send(&this, request);
             }
             None => failsafe::show_failure(),
@@ -353,11 +468,11 @@ pub fn use_compute(input: &ScenarioInput, generation: u64, ask: &InsightAsk) -> 
     let supervisor = {
         let dispatch = state.dispatcher();
         use_memo((), move |_| {
-            Supervisor::new(Rc::new(move |reply| {
-                dispatch.dispatch(match reply {
-                    Reply::Run(response) => ComputeAction::Received(response),
-                    Reply::Insight(update) => ComputeAction::Insight(update),
-                })
+            Supervisor::new(Rc::new(move |reply| match reply {
+                Reply::Run(response) => dispatch.dispatch(ComputeAction::Received(response)),
+                Reply::Insight(update) => dispatch.dispatch(ComputeAction::Insight(update)),
+                // Slices are merged by the supervisor, never delivered.
+                Reply::Part(_) => {}
             }))
         })
     };
@@ -377,6 +492,7 @@ pub fn use_compute(input: &ScenarioInput, generation: u64, ask: &InsightAsk) -> 
                 version: failsafe::version(),
                 debug_panic: false,
                 insight: ask.clone(),
+                share: Share::default(),
             },
         );
         *sent.borrow_mut() = Some(key);
