@@ -60,8 +60,16 @@ for (const size of SIZES) {
     }
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `no horizontal scrolling (${overflow}px too wide)`);
-    // Charts are drawn at device resolution, sharp on high-DPI screens.
-    const sharp = await page.$eval("#chart-cumulative canvas", (c) => c.width / c.getBoundingClientRect().width);
+    // Charts are drawn at device resolution, sharp on high-DPI screens (a
+    // chart out of view redraws for a new layout a little later).
+    const ratio = () => page.$eval("#chart-cumulative canvas", (c) => c.width / c.getBoundingClientRect().width);
+    await page
+      .waitForFunction((dpr) => {
+        const c = document.querySelector("#chart-cumulative canvas");
+        return Math.abs(c.width / c.getBoundingClientRect().width - dpr) < 0.05;
+      }, size.deviceScaleFactor || 1, { timeout: 5000 })
+      .catch(() => {});
+    const sharp = await ratio();
     assert.ok(Math.abs(sharp - (size.deviceScaleFactor || 1)) < 0.05, `canvas pixel ratio ${sharp}`);
     await page.screenshot({ path: `${ARTIFACTS}/${size.name}.png` });
     await page.screenshot({ path: `${ARTIFACTS}/${size.name}-full.png`, fullPage: true });
