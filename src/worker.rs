@@ -404,10 +404,16 @@ pub fn preview_is_full(request: &Request) -> bool {
     request.input.simulation.paths <= PREVIEW_PATHS
 }
 
+/// Milliseconds, to a fraction (`performance.now()` in the page and the
+/// worker; `Date.now()` if there is none).
 fn now() -> f64 {
     #[cfg(target_arch = "wasm32")]
     {
-        js_sys::Date::now()
+        js_sys::Reflect::get(&js_sys::global(), &"performance".into())
+            .ok()
+            .filter(|p| !p.is_undefined())
+            .map(|p| p.unchecked_into::<web_sys::Performance>().now())
+            .unwrap_or_else(js_sys::Date::now)
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
