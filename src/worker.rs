@@ -229,9 +229,11 @@ pub struct Request {
 /// Worker `index` of `count` splitting the full run's paths. The lead
 /// (index 0) also runs the preview and the insight. With one worker the
 /// lead's full run is the whole run and it answers with results; with
-/// more, every worker answers with its slice ([`Reply::Part`]) and the page
-/// merges them ([`turnaround_engine::merge`]): the same figures, bit for
-/// bit, whatever the split.
+/// more, every other worker answers with its slice ([`Reply::Part`]), the
+/// page relays them to the lead ([`ToWorker::Merge`]), and the lead merges
+/// them with its own ([`turnaround_engine::merge_with_draws`], which also
+/// gives the insight its per-path draws): the same figures, bit for bit,
+/// whatever the split.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Share {
     /// This worker's position, from 0.
@@ -461,9 +463,8 @@ struct FullRun {
 /// What a full run is for.
 #[derive(Clone, Copy, PartialEq)]
 enum Job {
-    /// The whole run: send its results (unless the run is split, when the
-    /// slices already gave them) and keep its draws for the insight.
-    Whole { send: bool },
+    /// The whole run: send its results and keep its draws for the insight.
+    Whole,
     /// This worker's slice of a split run: send it as a [`Reply::Part`].
     Part(Share),
 }
@@ -677,9 +678,9 @@ impl SimWorker {
         let Ok(scenario) = validate(&request.input) else {
             return;
         };
-        let outcome = turnaround_engine::merge(&scenario, parts);
-        let outcome = match outcome {
-            Ok(results) => results,
+        // The per-path draws come with the merge, for the insight.
+        let (results, draws) = match turnaround_engine::merge_with_draws(&scenario, parts) {
+            Ok(merged) => merged,
             // Not reached: the slices come from this scenario and cover
             // every path once. Say so rather than show wrong figures.
             Err(e) => panic!("the workers' slices do not merge: {e}"),
@@ -689,12 +690,14 @@ impl SimWorker {
             Reply::Run(Response {
                 generation: g,
                 stage: Stage::Full,
-                outcome: Ok(outcome),
+                outcome: Ok(results),
                 millis,
                 version: crate::failsafe::version(),
                 memory_bytes: crate::failsafe::wasm_memory_bytes(),
             }),
         );
+        self.keep(g, scenario, draws);
+        self.schedule(scope, Tick::Insight(g));
     }
 
     fn schedule(&self, scope: &WorkerScope<Self>, tick: Tick) {
@@ -762,7 +765,7 @@ impl Worker for SimWorker {
                             job: if share.split() {
                                 Job::Part(share)
                             } else {
-                                Job::Whole { send: true }
+                                Job::Whole
                             },
                         });
                         let scope = scope.clone();
@@ -784,7 +787,7 @@ impl Worker for SimWorker {
                         let total = request.input.simulation.paths;
                         let run = match full.job {
                             Job::Part(share) => Run::new_slice(scenario, total, share.paths(total)),
-                            Job::Whole { .. } => {
+                            Job::Whole => {
                                 let mut run = Run::new(scenario, total);
                                 run.keep_draws();
                                 run
@@ -810,56 +813,38 @@ impl Worker for SimWorker {
                 let FullStage::Running(run) = run else {
                     return; // not reached: the run was advanced above
                 };
-                let send = match job {
-                    Job::Part(share) => {
-                        let partial = run.finish_partial();
-                        let millis = now() - started;
-                        if !share.is_lead() {
-                            scope.respond(
-                                id,
-                                Reply::Part(PartReply {
-                                    generation: g,
-                                    share,
-                                    partial: PartBytes::encode(&partial),
-                                    millis,
-                                    version: crate::failsafe::version(),
-                                }),
-                            );
-                            return;
-                        }
-                        self.own_part = Some((g, partial, millis));
-                        self.try_merge(scope);
-                        // The lead then runs the whole for the insight's
-                        // per-path draws (the slices have no draws to merge).
-                        if let Some((_, request)) = self.newest.as_ref() {
-                            if let Ok(scenario) = validate(&request.input) {
-                                self.full = Some(FullRun {
-                                    generation: g,
-                                    run: FullStage::Pending(Box::new(scenario)),
-                                    started: now(),
-                                    job: Job::Whole { send: false },
-                                });
-                                self.schedule(scope, Tick::Slice(g));
-                            }
-                        }
+                if let Job::Part(share) = job {
+                    let partial = run.finish_partial();
+                    let millis = now() - started;
+                    if !share.is_lead() {
+                        scope.respond(
+                            id,
+                            Reply::Part(PartReply {
+                                generation: g,
+                                share,
+                                partial: PartBytes::encode(&partial),
+                                millis,
+                                version: crate::failsafe::version(),
+                            }),
+                        );
                         return;
                     }
-                    Job::Whole { send } => send,
-                };
-                let (results, draws) = run.finish_with_draws();
-                if send {
-                    scope.respond(
-                        id,
-                        Reply::Run(Response {
-                            generation: g,
-                            stage: Stage::Full,
-                            outcome: Ok(results),
-                            millis: now() - started,
-                            version: crate::failsafe::version(),
-                            memory_bytes: crate::failsafe::wasm_memory_bytes(),
-                        }),
-                    );
+                    self.own_part = Some((g, partial, millis));
+                    self.try_merge(scope);
+                    return;
                 }
+                let (results, draws) = run.finish_with_draws();
+                scope.respond(
+                    id,
+                    Reply::Run(Response {
+                        generation: g,
+                        stage: Stage::Full,
+                        outcome: Ok(results),
+                        millis: now() - started,
+                        version: crate::failsafe::version(),
+                        memory_bytes: crate::failsafe::wasm_memory_bytes(),
+                    }),
+                );
                 if let Ok(scenario) = validate(&request.input) {
                     self.keep(g, scenario, draws);
                     self.schedule(scope, Tick::Insight(g));
