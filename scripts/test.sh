@@ -25,6 +25,8 @@ step "release build (trunk)" trunk build --release
 # 14 KB (its table 4 KB), the embed view, its snippet and the typed view
 # settings about 5 KB. 510 KB holds them; the lead decides whether to keep
 # this or cut elsewhere.
+# Issue 14 (several workers: slices, their merge and the binary messages)
+# adds about 13 KB (page 5, worker 9): BUDGET_ISSUE14.
 step "bundle budget (wasm + js, brotli)" node scripts/bundle-size.mjs dist 510
 step "end-to-end tests (headless Chromium, release build on loopback)" \
   node --test --test-concurrency=1 --test-reporter=spec tests/e2e/

@@ -226,6 +226,17 @@ mod tests {
     }
 
     #[test]
+    fn worker_count_switch_reads_the_query() {
+        assert_eq!(debug_workers(""), None);
+        assert_eq!(debug_workers("?debug=workers:3"), Some(3));
+        assert_eq!(debug_workers("?a=b&debug=workers:1"), Some(1));
+        assert_eq!(debug_workers("?debug=workers:0"), None);
+        assert_eq!(debug_workers("?debug=workers:9"), None);
+        assert_eq!(debug_workers("?debug=workers:x"), None);
+        assert_eq!(debug_workers("?debug=panic-page"), None);
+    }
+
+    #[test]
     fn reload_keeps_the_scenario_and_drops_the_switch() {
         assert_eq!(
             reload_href("/", "", "#v=1&seed=3", 7),

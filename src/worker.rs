@@ -893,3 +893,26 @@ impl Worker for SimWorker {
         self.schedule(scope, Tick::Preview);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shares_cover_every_path_once_in_order() {
+        for total in [1, 2, 3, 999, 1_000, 10_000, 100_000] {
+            for count in 1..=8 {
+                let mut next = 0;
+                for index in 0..count {
+                    let r = Share { index, count }.paths(total);
+                    assert_eq!(r.start, next, "{total} paths, share {index} of {count}");
+                    assert!(r.end - r.start <= total / count + 1);
+                    next = r.end;
+                }
+                assert_eq!(next, total, "{total} paths in {count} shares");
+            }
+        }
+        assert_eq!(Share::default().paths(10_000), 0..10_000);
+        assert!(!Share::default().split());
+    }
+}
