@@ -457,16 +457,8 @@ struct FullRun {
     generation: u64,
     run: FullStage,
     started: f64,
-    job: Job,
-}
-
-/// What a full run is for.
-#[derive(Clone, Copy, PartialEq)]
-enum Job {
-    /// The whole run: send its results and keep its draws for the insight.
-    Whole,
-    /// This worker's slice of a split run: send it as a [`Reply::Part`].
-    Part(Share),
+    /// This worker's slice of the paths (all of them with one worker).
+    share: Share,
 }
 
 /// A full run waiting for its set-up, or set up and advancing.
@@ -645,30 +637,28 @@ impl SimWorker {
         self.schedule(scope, Tick::Insight(g));
     }
 
-    /// A split run's lead: once its own slice and the others' are in for the
-    /// newest generation, merges them and sends the full results.
+    /// The lead: once its own slice (and with several workers, the others')
+    /// is in for the newest generation, merges them and sends the full
+    /// results, then merges again with the per-path draws for the insight
+    /// (the draws are redrawn, which takes time the page need not wait for).
     fn try_merge(&mut self, scope: &WorkerScope<Self>) {
         let Some((id, request)) = self.newest.as_ref() else {
             return;
         };
         let g = request.generation;
+        let alone = !request.share.split();
         let ready = self.own_part.as_ref().is_some_and(|p| p.0 == g)
-            && self.relayed.as_ref().is_some_and(|r| r.generation == g);
+            && (alone || self.relayed.as_ref().is_some_and(|r| r.generation == g));
         if !ready {
             return;
         }
-        let (Some((_, own, own_millis)), Some(relayed)) =
-            (self.own_part.take(), self.relayed.take())
-        else {
+        let Some((_, own, own_millis)) = self.own_part.take() else {
             return;
         };
-        let millis = relayed
-            .parts
-            .iter()
-            .map(|p| p.millis)
-            .fold(own_millis, f64::max);
+        let relayed = self.relayed.take().map(|r| r.parts).unwrap_or_default();
+        let millis = relayed.iter().map(|p| p.millis).fold(own_millis, f64::max);
         let mut parts = vec![own];
-        for p in &relayed.parts {
+        for p in &relayed {
             match p.partial.decode() {
                 Ok(partial) => parts.push(partial),
                 // Not reached: the bytes come from this build's workers.
@@ -678,9 +668,10 @@ impl SimWorker {
         let Ok(scenario) = validate(&request.input) else {
             return;
         };
-        // The per-path draws come with the merge, for the insight.
-        let (results, draws) = match turnaround_engine::merge_with_draws(&scenario, parts) {
-            Ok(merged) => merged,
+        // The results go first; the per-path draws for the insight (redrawn
+        // by a second merge) follow once the page has them.
+        let results = match turnaround_engine::merge(&scenario, parts.clone()) {
+            Ok(results) => results,
             // Not reached: the slices come from this scenario and cover
             // every path once. Say so rather than show wrong figures.
             Err(e) => panic!("the workers' slices do not merge: {e}"),
@@ -696,6 +687,9 @@ impl SimWorker {
                 memory_bytes: crate::failsafe::wasm_memory_bytes(),
             }),
         );
+        let Ok((_, draws)) = turnaround_engine::merge_with_draws(&scenario, parts) else {
+            return; // not reached: these slices merged above
+        };
         self.keep(g, scenario, draws);
         self.schedule(scope, Tick::Insight(g));
     }
@@ -762,11 +756,7 @@ impl Worker for SimWorker {
                             generation,
                             run: FullStage::Pending(Box::new(scenario)),
                             started: now(),
-                            job: if share.split() {
-                                Job::Part(share)
-                            } else {
-                                Job::Whole
-                            },
+                            share,
                         });
                         let scope = scope.clone();
                         self.pause = Some(Timeout::new(PAINT_PAUSE_MS, move || {
@@ -785,14 +775,9 @@ impl Worker for SimWorker {
                     FullStage::Pending(scenario) => {
                         // Set-up is a slice of its own.
                         let total = request.input.simulation.paths;
-                        let run = match full.job {
-                            Job::Part(share) => Run::new_slice(scenario, total, share.paths(total)),
-                            Job::Whole => {
-                                let mut run = Run::new(scenario, total);
-                                run.keep_draws();
-                                run
-                            }
-                        };
+                        // No draws kept: the merge redraws them after the
+                        // results have gone.
+                        let run = Run::new_slice(scenario, total, full.share.paths(total));
                         full.run = FullStage::Running(Box::new(run));
                         self.schedule(scope, Tick::Slice(g));
                         return;
@@ -808,46 +793,31 @@ impl Worker for SimWorker {
                     return;
                 }
                 let FullRun {
-                    run, started, job, ..
+                    run,
+                    started,
+                    share,
+                    ..
                 } = self.full.take().expect("checked above");
                 let FullStage::Running(run) = run else {
                     return; // not reached: the run was advanced above
                 };
-                if let Job::Part(share) = job {
-                    let partial = run.finish_partial();
-                    let millis = now() - started;
-                    if !share.is_lead() {
-                        scope.respond(
-                            id,
-                            Reply::Part(PartReply {
-                                generation: g,
-                                share,
-                                partial: PartBytes::encode(&partial),
-                                millis,
-                                version: crate::failsafe::version(),
-                            }),
-                        );
-                        return;
-                    }
+                let partial = run.finish_partial();
+                let millis = now() - started;
+                if share.is_lead() {
+                    // The lead merges (its slice alone, or with the others').
                     self.own_part = Some((g, partial, millis));
                     self.try_merge(scope);
-                    return;
-                }
-                let (results, draws) = run.finish_with_draws();
-                scope.respond(
-                    id,
-                    Reply::Run(Response {
-                        generation: g,
-                        stage: Stage::Full,
-                        outcome: Ok(results),
-                        millis: now() - started,
-                        version: crate::failsafe::version(),
-                        memory_bytes: crate::failsafe::wasm_memory_bytes(),
-                    }),
-                );
-                if let Ok(scenario) = validate(&request.input) {
-                    self.keep(g, scenario, draws);
-                    self.schedule(scope, Tick::Insight(g));
+                } else {
+                    scope.respond(
+                        id,
+                        Reply::Part(PartReply {
+                            generation: g,
+                            share,
+                            partial: PartBytes::encode(&partial),
+                            millis,
+                            version: crate::failsafe::version(),
+                        }),
+                    );
                 }
             }
             Tick::Insight(g) => self.insight_slice(scope, id, g),
