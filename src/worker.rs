@@ -431,6 +431,8 @@ pub enum Tick {
     Slice(u64),
     /// Advance the insight of this generation by one slice.
     Insight(u64),
+    /// Redraw the per-path draws of this generation's merged run.
+    Draws(u64),
 }
 
 /// The newest full run's scenario and per-path draws, kept for the insight.
@@ -480,6 +482,8 @@ pub struct SimWorker {
     /// milliseconds), and the others' slices relayed by the page.
     own_part: Option<(u64, Partial, f64)>,
     relayed: Option<MergeRequest>,
+    /// The lead: merged slices waiting to be redrawn with their draws.
+    to_draw: Option<(u64, Scenario, Vec<Partial>)>,
 }
 
 /// Hands the worker a [`Tick`] in a new task, through a `MessageChannel`:
@@ -687,8 +691,18 @@ impl SimWorker {
                 memory_bytes: crate::failsafe::wasm_memory_bytes(),
             }),
         );
+        // Redrawing the draws is a task of its own: newer input first.
+        self.to_draw = Some((g, scenario, parts));
+        self.schedule(scope, Tick::Draws(g));
+    }
+
+    /// The merged run's per-path draws, then the insight.
+    fn draws(&mut self, scope: &WorkerScope<Self>, g: u64) {
+        let Some((_, scenario, parts)) = self.to_draw.take().filter(|d| d.0 == g) else {
+            return;
+        };
         let Ok((_, draws)) = turnaround_engine::merge_with_draws(&scenario, parts) else {
-            return; // not reached: these slices merged above
+            return; // not reached: these slices merged before
         };
         self.keep(g, scenario, draws);
         self.schedule(scope, Tick::Insight(g));
@@ -719,6 +733,7 @@ impl Worker for SimWorker {
             pause: None,
             own_part: None,
             relayed: None,
+            to_draw: None,
         }
     }
 
@@ -821,6 +836,7 @@ impl Worker for SimWorker {
                 }
             }
             Tick::Insight(g) => self.insight_slice(scope, id, g),
+            Tick::Draws(g) => self.draws(scope, g),
         }
     }
 
@@ -860,6 +876,7 @@ impl Worker for SimWorker {
         self.pause = None;
         self.own_part = None;
         self.relayed = None;
+        self.to_draw = None;
         self.schedule(scope, Tick::Preview);
     }
 }
