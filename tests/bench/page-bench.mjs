@@ -85,7 +85,10 @@ for (let run = 0; run < runs; run++) {
     const done = new Promise((resolve) => {
       new PerformanceObserver((list) => {
         for (const e of list.getEntries()) {
+          // Only a draw of the new results counts (the status shows the new
+          // generation first; a newer result cancels any draw still pending).
           if (e.name !== "turnaround:chart-drawn" || e.startTime < t0 || out.preview != null) continue;
+          if (!(Number(status.dataset.generation) > gen0)) continue;
           out.preview = -1;
           requestAnimationFrame(() => {
             out.preview = performance.now() - t0;

@@ -61,7 +61,10 @@ for (let i = 0; i < inputs; i++) {
     await new Promise((resolve) => {
       new PerformanceObserver((list) => {
         for (const e of list.getEntries()) {
+          // Only a draw of the new results counts (the status shows the new
+          // generation first; a newer result cancels any draw still pending).
           if (e.name !== "turnaround:chart-drawn" || e.startTime < t0 || out.preview != null) continue;
+          if (!(Number(status.dataset.generation) > gen0)) continue;
           out.preview = -1;
           requestAnimationFrame(() => (out.preview = performance.now() - t0));
         }
