@@ -691,6 +691,10 @@ impl SimWorker {
                 memory_bytes: crate::failsafe::wasm_memory_bytes(),
             }),
         );
+        // The same option twice (side by side's runs): nothing to explain.
+        if request.insight.pair.0 == request.insight.pair.1 {
+            return;
+        }
         // Redrawing the draws is a task of its own: newer input first.
         self.to_draw = Some((g, scenario, parts));
         self.schedule(scope, Tick::Draws(g));

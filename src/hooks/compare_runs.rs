@@ -16,7 +16,7 @@ use gloo::worker::{Spawnable, WorkerBridge};
 use yew::prelude::*;
 
 use crate::failsafe;
-use crate::worker::{InsightAsk, JsCodec, Reply, Request, SimWorker, Stage};
+use crate::worker::{InsightAsk, JsCodec, Reply, Request, Share, SimWorker, Stage, ToWorker};
 use turnaround_engine::{Results, ScenarioInput};
 
 /// Longest wait for one scenario's full run before it is reported as failed.
@@ -160,7 +160,7 @@ impl Runner {
             )
         }));
         if let Some(bridge) = &me.bridge {
-            bridge.send(Request {
+            bridge.send(ToWorker::Run(Box::new(Request {
                 generation,
                 input,
                 version: failsafe::version(),
@@ -170,7 +170,9 @@ impl Runner {
                     pair: (0, 0),
                     pick: None,
                 },
-            });
+                // One worker runs the whole.
+                share: Share::default(),
+            })));
         }
     }
 
