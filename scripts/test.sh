@@ -25,9 +25,11 @@ step "release build (trunk)" trunk build --release
 # 14 KB (its table 4 KB), the embed view, its snippet and the typed view
 # settings about 5 KB. 510 KB holds them; the lead decides whether to keep
 # this or cut elsewhere.
-# Issue 14 (several workers: slices, their merge and the binary messages)
-# adds about 13 KB (page 5, worker 9): BUDGET_ISSUE14.
-step "bundle budget (wasm + js, brotli)" node scripts/bundle-size.mjs dist 510
+# Issue 14 (several workers: slices, their merge and the binary messages,
+# off-view charts) adds about 12 KB (page 3, worker 9; 504.6 -> 516.8 KB).
+# 520 KB holds them; a separate commit, so the lead can drop it and cut
+# elsewhere.
+step "bundle budget (wasm + js, brotli)" node scripts/bundle-size.mjs dist 520
 step "end-to-end tests (headless Chromium, release build on loopback)" \
   node --test --test-concurrency=1 --test-reporter=spec tests/e2e/
 echo "all checks passed in $((SECONDS - t_start)) s"
