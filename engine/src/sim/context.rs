@@ -105,12 +105,12 @@ impl Consts {
 
 /// The context inputs drawn once per path, with the field each comes from
 /// (for [`crate::PathDraws`]).
-pub(crate) fn context_draws(input: &ScenarioInput, u: &ParamUniforms) -> Vec<(String, f64)> {
+pub(crate) fn context_draws(input: &ScenarioInput, u: &ParamUniforms) -> Vec<(&'static str, f64)> {
     let cx = &input.context;
     let (w, pl, sen, st) = (&cx.workforce, &cx.placements, &cx.sen, &cx.stability);
-    let mut out: Vec<(String, f64)> = Vec::with_capacity(24);
-    let mut push = |name: &str, r: &Range, i: usize| {
-        out.push((name.to_string(), triangular_inverse(r, u[i])));
+    let mut out: Vec<(&'static str, f64)> = Vec::with_capacity(24);
+    let mut push = |name: &'static str, r: &Range, i: usize| {
+        out.push((name, triangular_inverse(r, u[i])));
     };
     push(
         "context.workforce.permanent_cost_per_fte",
@@ -142,12 +142,16 @@ pub(crate) fn context_draws(input: &ScenarioInput, u: &ParamUniforms) -> Vec<(St
         &pl.net_growth,
         param::NET_GROWTH,
     );
-    for (k, r) in pl.weekly_cost.iter().enumerate() {
-        push(
-            &format!("context.placements.weekly_cost[{k}]"),
-            r,
-            param::WEEKLY_COST + k,
-        );
+    const WEEKLY_COST: [&str; 6] = [
+        "context.placements.weekly_cost[0]",
+        "context.placements.weekly_cost[1]",
+        "context.placements.weekly_cost[2]",
+        "context.placements.weekly_cost[3]",
+        "context.placements.weekly_cost[4]",
+        "context.placements.weekly_cost[5]",
+    ];
+    for (k, (r, name)) in pl.weekly_cost.iter().zip(WEEKLY_COST).enumerate() {
+        push(name, r, param::WEEKLY_COST + k);
     }
     push(
         "context.placements.inflation",

@@ -91,22 +91,29 @@ fn input_draws(input: &ScenarioInput, paths: core::ops::Range<usize>) -> Vec<Col
         // The same uniforms the run drew for this path (stream 1 is
         // drawn in full at set-up, so redrawing it is exact).
         let (_, u) = PathContext::new(input, seed, p);
-        let mut values: Vec<(String, f64)> = context_draws(input, &u);
-        for (i, o) in input.options.iter().enumerate() {
-            for (name, v) in option_draws(o, &u) {
-                values.push((format!("options[{i}].{name}"), v));
-            }
-        }
+        let context = context_draws(input, &u);
+        let options: Vec<_> = input.options.iter().map(|o| option_draws(o, &u)).collect();
         if p == first {
-            cols = values
+            // The column names, once (not for every path).
+            let column = |name: String| Column {
+                name,
+                values: Vec::with_capacity(paths.len()),
+            };
+            cols = context
                 .iter()
-                .map(|(name, _)| Column {
-                    name: name.clone(),
-                    values: Vec::with_capacity(paths.len()),
-                })
+                .map(|(name, _)| column(name.to_string()))
+                .chain(options.iter().enumerate().flat_map(|(i, draws)| {
+                    draws
+                        .iter()
+                        .map(move |(name, _)| column(format!("options[{i}].{name}")))
+                }))
                 .collect();
         }
-        for (c, (_, v)) in cols.iter_mut().zip(values) {
+        let values = context
+            .iter()
+            .chain(options.iter().flatten())
+            .map(|&(_, v)| v);
+        for (c, v) in cols.iter_mut().zip(values) {
             c.values.push(v as f32);
         }
     }
