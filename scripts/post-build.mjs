@@ -15,11 +15,18 @@
 //    less `frame-ancestors` (which only a header can carry), so the two
 //    cannot drift apart.
 //
+// 4. Then, in order (Trunk runs its hooks concurrently, so these are steps of
+//    this one hook): writes model.html (scripts/model-page.mjs), and last
+//    the icons, manifest and service worker (scripts/offline.mjs), whose
+//    precache list and version need every other file in place.
+//
 // Works on $TRUNK_STAGING_DIR (Trunk's staging dir), or on the directory
 // given as the first argument.
 import { createHash } from "node:crypto";
 import { readFileSync, renameSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
+import { execFileSync } from "node:child_process";
+import { writeOffline } from "./offline.mjs";
 
 const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error("post-build: no staging dir (TRUNK_STAGING_DIR)");
@@ -79,3 +86,9 @@ if (withoutFrames !== metaCsp) {
 
 writeFileSync(htmlPath, html);
 console.log(`post-build: ${bootName}, worker-${h}.js, ${loaderName}`);
+
+// 4. The model page, then everything offline needs (last: it lists and
+//    hashes every file of the build).
+execFileSync(process.execPath, [join(root, "scripts/model-page.mjs"), dir], { stdio: "inherit" });
+const { version, precache } = writeOffline(dir, base);
+console.log(`post-build: sw.js version ${version}, ${precache.length} files precached`);

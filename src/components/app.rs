@@ -3,12 +3,14 @@
 use yew::prelude::*;
 
 use crate::codec;
+use crate::components::update_notice::UpdateNotice;
 use crate::components::{
     assumptions::Assumptions, changes::Changes, compare_panel::ComparePanel,
     council_picker::CouncilPicker, drivers::DriversPanel, embed::Embed, header::Header,
     help_panel::HelpPanel, link_warnings::LinkWarnings, pinned::Pinned, presentation::Presentation,
     results::ResultsView, share_and_save::ShareAndSave,
 };
+use crate::hooks::service_worker::use_service_worker;
 use crate::hooks::{current_fragment, use_compute, use_url_sync};
 use crate::state::{Action, AppState};
 use turnaround_engine::presets::PresetId;
@@ -86,6 +88,9 @@ pub fn app() -> Html {
         .clone()
     };
     use_url_sync(&state, dispatch.clone());
+    // Offline: the service worker, and the notice when a new version waits.
+    let (update, on_update) = use_service_worker();
+    let update_notice = html! { <UpdateNotice state={update} on_action={on_update} /> };
     // Which pair "What drives the answer" explains, and any break-even picked.
     let ask = use_state(crate::worker::InsightAsk::default);
     let on_ask = {
@@ -120,6 +125,7 @@ pub fn app() -> Html {
         return html! {
             <div class="app presenting">
                 <Presentation state={(*state).clone()} compute={compute.clone()} dispatch={dispatch.clone()} />
+                { update_notice }
             </div>
         };
     }
@@ -210,6 +216,7 @@ pub fn app() -> Html {
                 <p><a href={crate::components::help_panel::MODEL_PAGE}>{ "How the model works" }</a></p>
                 <p class="provenance" id="provenance">{ crate::provenance::line() }</p>
             </footer>
+            { update_notice }
         </div>
     }
 }

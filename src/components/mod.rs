@@ -30,4 +30,5 @@ pub mod saved_scenarios;
 pub mod share_and_save;
 pub mod share_panel;
 pub mod undo_redo;
+pub mod update_notice;
 pub mod verdict;

@@ -1,9 +1,10 @@
-//! Custom hooks: the page's effects (URL, compute worker), kept out of the
+//! Custom hooks: the page's effects (URL, compute worker, service worker), kept out of the
 //! components so each component only renders.
 
 pub mod compare_runs;
 pub mod compute;
 pub mod download;
+pub mod service_worker;
 pub mod storage;
 pub mod url;
 
