@@ -15,7 +15,7 @@ const MAX_SLUG: usize = 48;
 
 /// Who and what a paper or file is for. Every field may be empty; an empty
 /// name means [`default_name`].
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Details {
     /// The scenario's name, as the user typed it.
     pub name: String,

@@ -70,7 +70,9 @@ pub fn share_and_save(props: &ShareAndSaveProps) -> Html {
     // render (every result renders this section).
     let hour = (js_sys::Date::now() / 3.6e6) as u64;
     let printed = use_memo(hour, |_| AttrValue::from(today()));
-    let details = use_state(Details::default);
+    // Kept for a reload of this tab (the link carries the scenario, not these).
+    let details =
+        crate::hooks::session::use_session_state("turnaround.paper-details", Details::default);
     let name: AttrValue = details.title(&props.input).into();
     let on_details = {
         let details = details.clone();

@@ -5,6 +5,7 @@ pub mod compare_runs;
 pub mod compute;
 pub mod download;
 pub mod service_worker;
+pub mod session;
 pub mod storage;
 pub mod url;
 

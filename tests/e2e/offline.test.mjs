@@ -45,12 +45,20 @@ async function waitForControl(page) {
 /** The page's caches, by name. */
 const cacheNames = (page) => page.evaluate(() => caches.keys());
 
-/** Moves the agency slider a few steps with the keyboard; waits for the full run. */
+/**
+ * Moves the agency slider (one input, as a tap on its track does) and waits
+ * for the full run of that change: a newer generation than before it.
+ */
 async function nudgeAgency(page) {
   const slider = page.locator(AGENCY);
   await slider.scrollIntoViewIfNeeded();
-  await slider.focus();
-  for (let i = 0; i < 5; i++) await slider.press("ArrowRight");
+  const generation = Number(await page.locator("#run-status").getAttribute("data-generation"));
+  const next = await slider.evaluate((s) => {
+    const [min, max, step, value] = [s.min, s.max, s.step, s.value].map(Number);
+    return String(Math.min(max, Math.max(min, value + 5 * step)) === value ? value - 5 * step : Math.min(max, value + 5 * step));
+  });
+  await slider.fill(next);
+  await page.waitForFunction((g) => Number(document.querySelector("#run-status").dataset.generation) > g, generation);
   await waitForFull(page);
 }
 
@@ -123,6 +131,9 @@ test("a new deploy shows the notice, waits for Reload, then runs the new version
   await waitForFull(page);
   await waitForControl(page);
   await nudgeAgency(page);
+  // What the link does not carry: the paper's name and author.
+  await page.locator("#scenario-name").fill("Cabinet options");
+  await page.locator("#paper-author").fill("A. Finance Officer");
   const scenario = await page.evaluate(() => location.hash);
   const figures = await headlines(page);
 
@@ -160,6 +171,8 @@ test("a new deploy shows the notice, waits for Reload, then runs the new version
   await waitForFull(page);
   assert.equal(await page.evaluate(() => location.hash), scenario, "the scenario survived");
   assert.deepEqual(await headlines(page), figures);
+  assert.equal(await page.locator("#scenario-name").inputValue(), "Cabinet options");
+  assert.equal(await page.locator("#paper-author").inputValue(), "A. Finance Officer");
   assert.equal(await notice.innerText(), "");
   assert.deepEqual(page.problems, []);
   await context.close();
