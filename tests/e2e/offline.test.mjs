@@ -178,3 +178,39 @@ test("a new deploy shows the notice, waits for Reload, then runs the new version
   await context.close();
   await server.close();
 });
+
+test("with two tabs open, Reload in one never reloads the other; the other is offered the reload", async () => {
+  const dir = copyOfBuild();
+  const swPath = join(dir, "sw.js");
+  const oldVersion = versionOf(readFileSync(swPath, "utf8"));
+  const server = await serve(dir);
+  const { context, page: first } = await openPage(browser, server.url);
+  await waitForFull(first);
+  await waitForControl(first);
+  const second = await context.newPage();
+  second.problems = [];
+  second.on("console", (m) => m.type() === "error" && second.problems.push(m.text()));
+  second.on("pageerror", (e) => second.problems.push(e.message));
+  await second.goto(server.url);
+  await waitForFull(second);
+  await second.evaluate(() => (window.__sameDocument = true));
+
+  writeFileSync(swPath, readFileSync(swPath, "utf8").replace(`"${oldVersion}"`, `"${oldVersion}-next"`));
+  await first.reload();
+  // Both tabs learn of the waiting version.
+  for (const page of [first, second]) await page.locator("#update-notice").getByRole("button", { name: "Reload" }).waitFor();
+
+  await Promise.all([first.waitForEvent("load"), first.locator("#update-notice").getByRole("button", { name: "Reload" }).click()]);
+  await waitForControl(first);
+  assert.deepEqual(await cacheNames(first), [`turnaround-${oldVersion}-next`]);
+  // The second tab is now controlled by the new worker but was not reloaded:
+  // it still offers the reload, and its document is the same.
+  await second.waitForFunction(
+    async () => (await navigator.serviceWorker.getRegistration()).active.state === "activated" && (await caches.keys()).length === 1,
+  );
+  assert.equal(await second.evaluate(() => window.__sameDocument), true);
+  assert.match(await second.locator("#update-notice").textContent(), /A new version is available/);
+  assert.deepEqual([...first.problems, ...second.problems], []);
+  await context.close();
+  await server.close();
+});
