@@ -2,10 +2,11 @@
 //! [`UpdateAction`]s for the "new version" notice.
 //!
 //! Registration happens only when the built page names the worker in
-//! `<meta name="turnaround-sw">` (written by `scripts/offline.mjs`), and only
+//! `<meta name="turnaround-sw">` (written by `scripts/offline.mjs`), only
 //! where browsers allow service workers (a secure context: https or
-//! loopback). The browser tests, whose page has no such tag, never register
-//! one. Network use: registering fetches `sw.js` once; afterwards only the
+//! loopback), and not in a frame (an embed). The browser tests, whose page
+//! has no such tag, never register one. Network use: registering fetches
+//! `sw.js` once (and the worker precaches the build); afterwards only the
 //! browser's own same-origin update checks of `sw.js` (on navigation).
 
 use std::cell::{Cell, RefCell};
@@ -43,9 +44,16 @@ fn worker_url() -> Option<String> {
         .filter(|c| !c.is_empty())
 }
 
-/// The browser's service-worker container, where service workers are allowed.
+/// The browser's service-worker container, where service workers are allowed
+/// and wanted: not in a frame (an embed on another site needs no offline
+/// copy of the whole app in that site's storage).
 fn container() -> Option<ServiceWorkerContainer> {
-    let navigator = gloo::utils::window().navigator();
+    let window = gloo::utils::window();
+    let framed = !matches!(window.top(), Ok(Some(top)) if js_sys::Object::is(&top, &window));
+    if framed {
+        return None;
+    }
+    let navigator = window.navigator();
     // Absent outside a secure context (and in some private modes).
     if !js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).unwrap_or(false) {
         return None;

@@ -214,3 +214,17 @@ test("with two tabs open, Reload in one never reloads the other; the other is of
   await context.close();
   await server.close();
 });
+
+test("in a frame (an embed) the page registers no service worker", async () => {
+  const dir = copyOfBuild();
+  writeFileSync(join(dir, "frame.html"), '<!doctype html><title>Host</title><link rel="icon" href="data:,"><iframe src="./" title="Turnaround" width="800" height="600"></iframe>\n');
+  const server = await serve(dir);
+  const { context, page } = await openPage(browser, `${server.url}frame.html`);
+  const frame = page.frameLocator("iframe");
+  await frame.locator("#run-status[data-stage='full run']").waitFor({ timeout: 30000 });
+  const inner = page.frames().find((f) => f !== page.mainFrame());
+  assert.equal(await inner.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+  await server.close();
+});
