@@ -29,7 +29,11 @@ step "release build (trunk)" trunk build --release
 # off-view charts) adds about 12 KB (page 3, worker 9; 504.6 -> 516.8 KB).
 # 520 KB holds them; a separate commit, so the lead can drop it and cut
 # elsewhere.
-step "bundle budget (wasm + js, brotli)" node scripts/bundle-size.mjs dist 520
+# Offline and installing (issue 12 item 6) adds 6.7 KB (517.4 -> 524.1 KB):
+# sw.js 1.0 KB, the page 5.7 KB (service-worker hook and its web-sys
+# bindings, the update notice, paper details kept for a reload). 525 KB
+# holds it; a separate commit, so the lead can drop it and cut elsewhere.
+step "bundle budget (wasm + js, brotli)" node scripts/bundle-size.mjs dist 525
 step "end-to-end tests (headless Chromium, release build on loopback)" \
   node --test --test-concurrency=1 --test-reporter=spec tests/e2e/
 echo "all checks passed in $((SECONDS - t_start)) s"
