@@ -217,7 +217,7 @@ pub const CAVEATS: [&str; 6] = [
     "Use the results to compare options under stated assumptions, and test the assumptions you doubt, not as a forecast.",
 ];
 
-/// The versions line: `Turnaround app 0.1.0, model turnaround-engine 3`.
+/// The versions line: `Turnaround app 0.2.0, model turnaround-engine 0.2.0 model 3`.
 pub fn versions() -> String {
     format!(
         "Turnaround app {APP_VERSION}, model {}",

@@ -8,7 +8,7 @@ pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 pub const BUILD_DATE: &str = env!("TURNAROUND_BUILD_DATE");
 
 /// The provenance in one line:
-/// `Turnaround 0.1.0 · turnaround-engine 0.1.0 model 2 · built 2026-11-27`.
+/// `Turnaround 0.2.0 · turnaround-engine 0.2.0 model 3 · built 2026-11-27`.
 pub fn line() -> String {
     format!(
         "Turnaround {APP_VERSION} · {} · built {BUILD_DATE}",
