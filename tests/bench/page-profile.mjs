@@ -150,7 +150,11 @@ function summarise(label, profile, top = 45) {
   console.log("-- self, per input");
   for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${(v / inputs).toFixed(2).padStart(8)} ms  ${short(k)}`);
 }
-const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+// Median of the finite values (NaN when an input's mark was not seen).
+const med = (xs) => {
+  const v = xs.filter(Number.isFinite).sort((a, b) => a - b);
+  return v.length ? v[Math.floor(v.length / 2)] : NaN;
+};
 console.log(`inputs ${inputs}: preview painted median ${med(marks.map((m) => m.preview)).toFixed(1)} ms, full median ${med(marks.map((m) => m.full)).toFixed(1)} ms`);
 summarise("page main thread", profile);
 if (workerProfile) summarise("worker", workerProfile);
