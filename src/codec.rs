@@ -768,8 +768,8 @@ pub fn encode_view(view: &View) -> String {
 }
 
 /// The size an embed snippet asks for, in CSS pixels: room for the verdict
-/// and one chart.
-pub const EMBED_SIZE: (u32, u32) = (600, 450);
+/// and one chart with its axes (a three-option verdict runs to five lines).
+pub const EMBED_SIZE: (u32, u32) = (600, 560);
 
 /// The address of the embedded view of a scenario: `page` (origin and path)
 /// with `?embed=1` (and the chart) and the fragment.

@@ -444,7 +444,7 @@ fn the_embed_snippet_opens_the_same_scenario_in_the_embedded_view() {
     assert!(snippet
         .starts_with("<iframe src=\"https://example.org/turnaround/?embed=1&amp;chart=annual#v="));
     assert!(
-        snippet.ends_with("width=\"600\" height=\"450\" loading=\"lazy\"></iframe>"),
+        snippet.ends_with("width=\"600\" height=\"560\" loading=\"lazy\"></iframe>"),
         "{snippet}"
     );
     assert!(

@@ -1,7 +1,7 @@
 // The embedded view (?embed=1): the snippet from the share panel, pasted
 // into a page on another origin, shows the verdict and the chosen chart in
 // its frame, with "Open in Turnaround"; the view is accessible and legible
-// at 600x450 and at phone width.
+// at 600x450, at the snippet's 600x560 and at phone width.
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
@@ -59,7 +59,7 @@ async function waitForEmbed(frame) {
 
 test("the share panel's snippet embeds the verdict and the chosen chart in a page on another origin", async () => {
   const { snippet, fragment } = await snippetFor("cumulative");
-  assert.match(snippet, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?embed=1&amp;chart=cumulative#v=\d[^"]*" title="Turnaround: [^"]+" width="600" height="450" loading="lazy"><\/iframe>$/);
+  assert.match(snippet, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?embed=1&amp;chart=cumulative#v=\d[^"]*" title="Turnaround: [^"]+" width="600" height="560" loading="lazy"><\/iframe>$/);
   parent.set(snippet);
   const { context, page } = await openPage(env.browser, parent.url, { width: 900, height: 700 });
   const handle = await page.waitForSelector("iframe");
@@ -92,15 +92,15 @@ test("the share panel's snippet embeds the verdict and the chosen chart in a pag
   assert.equal(href.search, "", "no embed in the full link");
   assert.equal(href.hash.slice(1), fragment, "the same scenario");
 
-  await handle.screenshot({ path: `${ARTIFACTS}/embed-iframe-600x450.png` });
+  await handle.screenshot({ path: `${ARTIFACTS}/embed-iframe-600x560.png` });
   await page.screenshot({ path: `${ARTIFACTS}/embed-parent-page.png` });
   assert.deepEqual(page.problems, []);
   await context.close();
 });
 
-test("the embedded view is accessible and legible at 600x450 and at phone width, and names a bad chart", async () => {
+test("the embedded view is accessible and legible at 600x450, whole at the snippet's 600x560 and at phone width, and names a bad chart", async () => {
   const { fragment } = await snippetFor("difference");
-  for (const size of [{ name: "600x450", width: 600, height: 450 }, { name: "390x700", width: 390, height: 700 }]) {
+  for (const size of [{ name: "600x450", width: 600, height: 450 }, { name: "600x560", width: 600, height: 560, snippet: true }, { name: "390x700", width: 390, height: 700 }]) {
     const { context, page } = await openPage(env.browser, `${env.server.url}?embed=1#${fragment}`, size);
     await waitForEmbed(page);
     assert.equal(await page.locator(".embed").getAttribute("data-chart"), "difference");
@@ -110,6 +110,11 @@ test("the embedded view is accessible and legible at 600x450 and at phone width,
     // The verdict and the chart's top half are visible without scrolling.
     const chartTop = await page.locator("#embed-chart canvas").evaluate((c) => c.getBoundingClientRect().top);
     assert.ok(chartTop < size.height * 0.7, `chart starts at ${chartTop}px at ${size.name}`);
+    // At the snippet's own size the whole chart, axes included, is in view.
+    if (size.snippet) {
+      const chartBottom = await page.locator("#embed-chart canvas").evaluate((c) => c.getBoundingClientRect().bottom);
+      assert.ok(chartBottom <= size.height, `chart ends at ${chartBottom}px in a ${size.name} frame`);
+    }
     await page.evaluate(AXE);
     const violations = await page.evaluate(async () => {
       const r = await window.axe.run(document, { resultTypes: ["violations"] });
