@@ -12,11 +12,11 @@ use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
 use gloo::timers::callback::Timeout;
-use gloo::worker::{Spawnable, WorkerBridge};
+use gloo::worker::WorkerBridge;
 use yew::prelude::*;
 
 use crate::failsafe;
-use crate::worker::{InsightAsk, JsCodec, Reply, Request, Share, SimWorker, Stage, ToWorker};
+use crate::worker::{InsightAsk, Reply, Request, Share, SimWorker, Stage, ToWorker};
 use turnaround_engine::{Results, ScenarioInput};
 
 /// Longest wait for one scenario's full run before it is reported as failed.
@@ -59,15 +59,6 @@ impl Reducible for Runs {
         next.0.push((key, state));
         Rc::new(next)
     }
-}
-
-/// The worker loader's URL, as `scripts/post-build.mjs` names it.
-fn worker_loader() -> Option<String> {
-    gloo::utils::document()
-        .query_selector(r#"meta[name="turnaround-worker"]"#)
-        .ok()
-        .flatten()
-        .and_then(|m| m.get_attribute("content"))
 }
 
 struct Runner {
@@ -134,17 +125,14 @@ impl Runner {
         let (key, input) = me.queue.remove(0);
         if me.bridge.is_none() {
             let weak = weak.clone();
-            let mut spawner = SimWorker::spawner();
-            spawner.callback(move |reply| Runner::received(&weak, reply));
-            let spawner = spawner.encoding::<JsCodec>();
             let channel = format!(
                 "turnaround-compare-{}",
                 (js_sys::Math::random() * 1e15) as u64
             );
-            me.bridge = Some(match worker_loader() {
-                Some(url) => spawner.spawn_with_loader(&format!("{url}?ch={channel}")),
-                None => spawner.spawn(crate::hooks::compute::WORKER_PATH),
-            });
+            me.bridge = Some(crate::hooks::compute::spawn_worker(
+                move |reply| Runner::received(&weak, reply),
+                &channel,
+            ));
         }
         me.generation += 1;
         let generation = me.generation;

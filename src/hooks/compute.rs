@@ -93,6 +93,22 @@ fn worker_loader() -> Option<String> {
         .and_then(|m| m.get_attribute("content"))
 }
 
+/// Starts one compute worker whose replies go to `received`: the hashed
+/// loader when the build names one (on `channel`, the page's broadcast
+/// channel for it), else Trunk's unhashed script.
+pub(crate) fn spawn_worker(
+    received: impl Fn(<SimWorker as gloo::worker::Worker>::Output) + 'static,
+    channel: &str,
+) -> WorkerBridge<SimWorker> {
+    let mut spawner = SimWorker::spawner();
+    spawner.callback(received);
+    let spawner = spawner.encoding::<JsCodec>();
+    match worker_loader() {
+        Some(url) => spawner.spawn_with_loader(&format!("{url}?ch={channel}")),
+        None => spawner.spawn(WORKER_PATH),
+    }
+}
+
 /// What the results area shows.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ComputeState {
@@ -282,14 +298,11 @@ impl Supervisor {
         let bridges = (0..count)
             .map(|_| {
                 let weak = Rc::downgrade(this);
-                let mut spawner = SimWorker::spawner();
-                spawner.callback(move |response| Supervisor::received(&weak, response));
-                let spawner = spawner.encoding::<JsCodec>();
-                match worker_loader() {
-                    Some(url) => spawner
-                        .spawn_with_loader(&format!("{url}?ch={}", this.borrow().channel_name)),
-                    None => spawner.spawn(WORKER_PATH),
-                }
+                let channel = this.borrow().channel_name.clone();
+                spawn_worker(
+                    move |response| Supervisor::received(&weak, response),
+                    &channel,
+                )
             })
             .collect();
         this.borrow_mut().bridges = bridges;

@@ -7,6 +7,7 @@
 //   sed -i 's/data-wasm-opt="z"/data-wasm-opt="0"/' index.html && trunk build --release --dist /tmp/prof; git checkout index.html
 //   DIST_DIR=/tmp/prof node tests/bench/page-profile.mjs 10
 import { serve, launch } from "../e2e/harness.mjs";
+import { oneInput } from "./one-input.mjs";
 
 const inputs = Number(process.argv[2] || 10);
 const server = await serve();
@@ -52,37 +53,8 @@ await cdp.send("Profiler.start");
 
 const marks = [];
 for (let i = 0; i < inputs; i++) {
-  const t = await page.evaluate(async (target) => {
-    const slider = document.querySelector('.field[data-key="wf.agency"] input[type=range]');
-    const status = document.querySelector("#run-status");
-    const gen0 = Number(status.dataset.generation);
-    const t0 = performance.now();
-    const out = {};
-    await new Promise((resolve) => {
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) {
-          // Only a draw of the new results counts (the status shows the new
-          // generation first; a newer result cancels any draw still pending).
-          if (e.name !== "turnaround:chart-drawn" || e.startTime < t0 || out.preview != null) continue;
-          if (!(Number(status.dataset.generation) > gen0)) continue;
-          out.preview = -1;
-          requestAnimationFrame(() => (out.preview = performance.now() - t0));
-        }
-      }).observe({ type: "mark" });
-      new MutationObserver(() => {
-        if (Number(status.dataset.generation) > gen0 && status.dataset.stage === "full run" && out.full == null) {
-          out.full = performance.now() - t0;
-          resolve();
-        }
-      }).observe(status, { attributes: true });
-      slider.value = String(target);
-      slider.dispatchEvent(new Event("input", { bubbles: true }));
-      slider.dispatchEvent(new Event("change", { bubbles: true }));
-    });
-    // Let the charts of the full result draw.
-    await new Promise((r) => setTimeout(r, 300));
-    return out;
-  }, 0.3 + i * 0.01);
+  // One input, then 300 ms for the full result's charts to draw.
+  const t = await oneInput(page, 0.3 + i * 0.01, 300);
   marks.push(t);
 }
 const { profile } = await cdp.send("Profiler.stop");

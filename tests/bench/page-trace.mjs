@@ -3,6 +3,7 @@
 // in milliseconds from the input. Usage (after a release build):
 //   node tests/bench/page-trace.mjs [inputs=3]
 import { serve, launch } from "../e2e/harness.mjs";
+import { oneInput } from "./one-input.mjs";
 
 const inputs = Number(process.argv[2] || 3);
 const server = await serve();
@@ -18,38 +19,7 @@ for (let i = 0; i < inputs; i++) {
   // the chart while changing an input (charts out of view draw later).
   await page.evaluate(() => document.querySelector("#chart-cumulative").scrollIntoView({ block: "center" }));
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  const t = await page.evaluate(async (target) => {
-    const slider = document.querySelector('.field[data-key="wf.agency"] input[type=range]');
-    const status = document.querySelector("#run-status");
-    const gen0 = Number(status.dataset.generation);
-    performance.mark("bench:input");
-    const t0 = performance.now();
-    const out = {};
-    await new Promise((resolve) => {
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) {
-          // Only a draw of the new results counts (the status shows the new
-          // generation first; a newer result cancels any draw still pending).
-          if (e.name !== "turnaround:chart-drawn" || e.startTime < t0 || out.preview != null) continue;
-          if (!(Number(status.dataset.generation) > gen0)) continue;
-          out.preview = -1;
-          requestAnimationFrame(() => { out.preview = performance.now() - t0; performance.mark("bench:preview-painted"); });
-        }
-      }).observe({ type: "mark" });
-      new MutationObserver(() => {
-        if (Number(status.dataset.generation) > gen0 && status.dataset.stage === "full run" && out.full == null) {
-          out.full = performance.now() - t0;
-          performance.mark("bench:full-shown");
-          resolve();
-        }
-      }).observe(status, { attributes: true });
-      slider.value = String(target);
-      slider.dispatchEvent(new Event("input", { bubbles: true }));
-      slider.dispatchEvent(new Event("change", { bubbles: true }));
-    });
-    await new Promise((r) => setTimeout(r, 200));
-    return out;
-  }, 0.3 + i * 0.013);
+  const t = await oneInput(page, 0.3 + i * 0.013, 200);
   const buf = await browser.stopTracing();
   const { traceEvents } = JSON.parse(buf.toString());
   const names = new Map();
