@@ -1,19 +1,13 @@
 //! "Embed in another page": a chart picker and the ready-made `<iframe>` for
 //! the embedded view of this scenario, with a copy button.
 
-use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::codec::{self, EmbedChart};
+use crate::components::copy_status::CopyStatus;
 use crate::components::share_panel::page_address;
-use crate::hooks::download::copy_text;
-
-#[derive(Clone, PartialEq)]
-enum Copied {
-    Not,
-    Yes,
-    Fallback,
-}
+use crate::hooks::copy::use_copy;
 
 /// Embed snippet properties.
 #[derive(Properties, PartialEq)]
@@ -29,13 +23,9 @@ pub struct EmbedSnippetProps {
 #[function_component(EmbedSnippet)]
 pub fn embed_snippet(props: &EmbedSnippetProps) -> Html {
     let chart = use_state(EmbedChart::default);
-    let copied = use_state(|| Copied::Not);
     let field = use_node_ref();
     let snippet = codec::embed_snippet(&page_address(), &props.fragment, *chart, &props.name);
-    {
-        let copied = copied.clone();
-        use_effect_with(snippet.clone(), move |_| copied.set(Copied::Not));
-    }
+    let (copied, on_copy) = use_copy(snippet.clone().into(), field.clone());
     let on_chart = {
         let chart = chart.clone();
         Callback::from(move |e: Event| {
@@ -43,24 +33,6 @@ pub fn embed_snippet(props: &EmbedSnippetProps) -> Html {
             if let Some(c) = EmbedChart::from_id(&v) {
                 chart.set(c);
             }
-        })
-    };
-    let on_copy = {
-        let (snippet, copied, field) = (snippet.clone(), copied.clone(), field.clone());
-        Callback::from(move |_| {
-            let (snippet, copied, field) = (snippet.clone(), copied.clone(), field.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match copy_text(&snippet).await {
-                    Ok(()) => copied.set(Copied::Yes),
-                    Err(_) => {
-                        if let Some(area) = field.cast::<HtmlTextAreaElement>() {
-                            let _ = area.focus();
-                            area.select();
-                        }
-                        copied.set(Copied::Fallback);
-                    }
-                }
-            });
         })
     };
     html! {
@@ -81,15 +53,7 @@ pub fn embed_snippet(props: &EmbedSnippetProps) -> Html {
             <div class="copy-row">
                 <button type="button" class="copy-embed" onclick={on_copy}>{ "Copy code" }</button>
             </div>
-            <p class="copy-status" role="status" aria-live="polite">
-                { match *copied {
-                    Copied::Yes => html! { <span class="ok">{ "✓ Code copied" }</span> },
-                    Copied::Fallback => html! {
-                        <span class="warn">{ "This browser did not let the page copy. The code is selected: press Ctrl+C (or ⌘C) to copy it." }</span>
-                    },
-                    Copied::Not => html! {},
-                } }
-            </p>
+            <CopyStatus copied={copied} what="Code" />
         </details>
     }
 }

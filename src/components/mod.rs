@@ -8,6 +8,7 @@ pub mod changes;
 pub mod chart_panel;
 pub mod compare_panel;
 pub mod comparison;
+pub mod copy_status;
 pub mod council_picker;
 pub mod drivers;
 pub mod embed;

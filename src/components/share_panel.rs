@@ -5,8 +5,9 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::components::copy_status::CopyStatus;
 use crate::components::embed_snippet::EmbedSnippet;
-use crate::hooks::download::copy_text;
+use crate::hooks::copy::use_copy;
 use crate::qr;
 
 /// Share panel properties.
@@ -20,13 +21,6 @@ pub struct SharePanelProps {
     /// The scenario's name (the embed's title).
     #[prop_or_default]
     pub name: AttrValue,
-}
-
-#[derive(Clone, PartialEq)]
-enum Copied {
-    Not,
-    Yes,
-    Fallback,
 }
 
 /// The page's address without its fragment (`origin + pathname`).
@@ -65,35 +59,9 @@ pub fn qr_svg(url: &str) -> Html {
 #[function_component(SharePanel)]
 pub fn share_panel(props: &SharePanelProps) -> Html {
     let field = use_node_ref();
-    let copied = use_state(|| Copied::Not);
-    {
-        let copied = copied.clone();
-        use_effect_with(props.url.clone(), move |_| copied.set(Copied::Not));
-    }
+    let (copied, on_copy) = use_copy(props.url.clone(), field.clone());
     let qr = use_memo(props.url.clone(), |url| qr_svg(url));
 
-    let on_copy = {
-        let url = props.url.clone();
-        let copied = copied.clone();
-        let field = field.clone();
-        Callback::from(move |_| {
-            let url = url.clone();
-            let copied = copied.clone();
-            let field = field.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                match copy_text(&url).await {
-                    Ok(()) => copied.set(Copied::Yes),
-                    Err(_) => {
-                        if let Some(input) = field.cast::<HtmlInputElement>() {
-                            let _ = input.focus();
-                            input.select();
-                        }
-                        copied.set(Copied::Fallback);
-                    }
-                }
-            });
-        })
-    };
     let on_focus = Callback::from(|e: FocusEvent| {
         e.target_unchecked_into::<HtmlInputElement>().select();
     });
@@ -107,15 +75,7 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
                         value={props.url.clone()} onfocus={on_focus} spellcheck="false" />
                     <button type="button" class="copy-link" onclick={on_copy}>{ "Copy link" }</button>
                 </div>
-                <p class="copy-status" role="status" aria-live="polite">
-                    { match *copied {
-                        Copied::Yes => html! { <span class="ok">{ "✓ Link copied" }</span> },
-                        Copied::Fallback => html! {
-                            <span class="warn">{ "This browser did not let the page copy. The link is selected: press Ctrl+C (or ⌘C) to copy it." }</span>
-                        },
-                        Copied::Not => html! {},
-                    } }
-                </p>
+                <CopyStatus copied={copied} what="Link" />
                 <p class="muted">{ "The link holds every assumption; anyone opening it sees this scenario." }</p>
             </div>
             <figure class="qr">

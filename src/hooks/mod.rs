@@ -3,6 +3,7 @@
 
 pub mod compare_runs;
 pub mod compute;
+pub mod copy;
 pub mod download;
 pub mod service_worker;
 pub mod session;
