@@ -7,6 +7,7 @@ use crate::rng::{
     normal_inverse, triangular_inverse, Stream, STREAM_CONTEXT, STREAM_LEADERSHIP, STREAM_PARAMS,
 };
 
+use super::float::max;
 use super::leadership::lead;
 use super::CARE_FLOW_PER_MONTH;
 
@@ -325,14 +326,16 @@ impl PathContext {
         let z_children = normal_inverse(u_children);
         // Uniform luck with mean 1 and standard deviation fill_sigma (no
         // transcendental maths in the hot loop), never below 0.
-        let fill_luck = (1.0 + self.fill_sigma * SQRT_12 * (u_fill - 0.5)).max(0.0);
+        let fill_luck = max(1.0 + self.fill_sigma * SQRT_12 * (u_fill - 0.5), 0.0);
         self.pay_index *= self.pay_growth;
         self.placement_index *= self.placement_growth;
         self.sen_index *= self.sen_price_growth;
         self.sen_pupils *= self.sen_growth;
         let c = self.children;
-        self.children =
-            (c + c * self.children_growth + z_children * (c * CARE_FLOW_PER_MONTH).sqrt()).max(0.0);
+        self.children = max(
+            c + c * self.children_growth + z_children * (c * CARE_FLOW_PER_MONTH).sqrt(),
+            0.0,
+        );
         Draws {
             z_leavers,
             fill_luck,

@@ -4,6 +4,7 @@
 use crate::output::{Category, SeatState};
 
 use super::context::{param, Consts, Draws, ParamUniforms, PathContext};
+use super::float::{max, min};
 use super::leadership::{Leadership, Plan};
 use super::WEEKS_PER_MONTH;
 use crate::input::{OptionInput, Range, Route};
@@ -242,7 +243,7 @@ impl OptState {
         let target = match seat {
             SeatState::Interim => k.interim_target,
             _ => {
-                let ramp = (s.lead.months_in_post * k.inv_ramp).min(1.0);
+                let ramp = min(s.lead.months_in_post * k.inv_ramp, 1.0);
                 k.start_level + (1.0 - k.start_level) * ramp
             }
         };
@@ -282,7 +283,7 @@ impl OptState {
             extra += s.drawn.arrival_leave_month;
             s.arrival_left -= 1.0;
         }
-        let q = ((pc.turnover + pc.churn * gap) / 12.0 + extra).min(1.0);
+        let q = min((pc.turnover + pc.churn * gap) / 12.0 + extra, 1.0);
         let mean = s.permanent * q;
         let sd = (mean * (1.0 - q)).sqrt();
         let leavers = (mean + d.z_leavers * sd).clamp(0.0, s.permanent);
@@ -294,7 +295,7 @@ impl OptState {
             .clamp(0.0, 1.0);
         perm += (k.establishment - perm) * fill;
         s.permanent = perm;
-        let agency = (k.establishment - perm).max(0.0);
+        let agency = max(k.establishment - perm, 0.0);
         let agency_share = if k.establishment > 0.0 {
             agency / k.establishment
         } else {
@@ -324,16 +325,18 @@ impl OptState {
         } else {
             0.0
         };
-        let mut trainees = (k.training_month
-            * (s.drawn.travel_training + team_travel)
-            * (1.0 - pc.sen_coupling * gap))
-            .max(0.0);
-        let remaining = (pc.sen_pupils - s.trained).max(0.0);
+        let mut trainees = max(
+            k.training_month
+                * (s.drawn.travel_training + team_travel)
+                * (1.0 - pc.sen_coupling * gap),
+            0.0,
+        );
+        let remaining = max(pc.sen_pupils - s.trained, 0.0);
         if trainees > remaining {
             trainees = remaining;
         }
         s.trained += trainees;
-        let funded = (pc.sen_pupils - s.trained).max(0.0);
+        let funded = max(pc.sen_pupils - s.trained, 0.0);
         let sen = (funded * pc.sen_cost_month + trainees * k.cost_per_trainee) * pc.sen_index;
 
         // Improvement contract and teams: partner fees (with extensions,
