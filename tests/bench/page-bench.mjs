@@ -9,8 +9,10 @@
 // Goals (issue 14): preview painted within 50 ms of input (median; p95 80 ms),
 // full 10,000-path result within 150 ms, drivers within 1.5 s, no task over
 // 50 ms. The engine's rate in the worker (the 1,000-path preview, timed in
-// the worker) compares with the native rate of `cargo run --release
-// --example engine_rate`. Figures depend on the machine: compare builds
+// the worker) compares with the native rate of `cargo run --release -p
+// turnaround-engine --example cpu_bench -- 15 4 both 1000` (and
+// tests/bench/engine-rate.mjs times the same engine code in Chromium
+// without the page). Figures depend on the machine: compare builds
 // back to back (DIST_DIR=... picks the build).
 import { serve, launch } from "../e2e/harness.mjs";
 
