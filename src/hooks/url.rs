@@ -4,6 +4,11 @@
 //! pushes a history entry (so Back and Forward step between committed
 //! scenarios); during a drag the drag's own entry is replaced at most once
 //! per [`THROTTLE_MS`]. Back and Forward decode the fragment into an action.
+//!
+//! Each write runs in a task of its own, after the render that caused it:
+//! Chromium's `pushState`/`replaceState` take 1 to 10 ms, which would
+//! otherwise lengthen the input's task (and a drag's longest task). Writes
+//! keep their order, so Back still steps through every settled scenario.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -64,7 +69,8 @@ pub fn use_url_sync(state: &AppState, dispatch: Callback<Action>) {
             let fragment = state.fragment();
             let commit = state.commit;
             move |_| {
-                sync(&writer, commit, fragment);
+                // Its own task, in order after any write already queued.
+                Timeout::new(0, move || sync(&writer, commit, fragment)).forget();
             }
         });
     }
