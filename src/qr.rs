@@ -25,8 +25,17 @@ impl QrMatrix {
         x < self.size && y < self.size && self.dark[y * self.size + x]
     }
 
-    /// Horizontal runs of dark modules as `(x, y, length)`, row by row: one
-    /// SVG rect each.
+    /// Every dark module as one SVG path: a `1`-high rectangle per run.
+    pub fn path(&self) -> String {
+        use std::fmt::Write;
+        let mut d = String::new();
+        for (x, y, w) in self.runs() {
+            let _ = write!(d, "M{x} {y}h{w}v1h-{w}z");
+        }
+        d
+    }
+
+    /// Horizontal runs of dark modules as `(x, y, length)`, row by row.
     pub fn runs(&self) -> Vec<(usize, usize, usize)> {
         let mut runs = Vec::new();
         for y in 0..self.size {
@@ -141,9 +150,14 @@ mod tests {
         let runs = m.runs();
         let covered: usize = runs.iter().map(|r| r.2).sum();
         assert_eq!(covered, m.dark.iter().filter(|d| **d).count());
-        for (x, y, len) in runs {
+        for &(x, y, len) in &runs {
             assert!((x..x + len).all(|i| m.is_dark(i, y)));
             assert!(x == 0 || !m.is_dark(x - 1, y));
         }
+        // The path draws exactly those runs, one closed rectangle each.
+        let d = m.path();
+        assert_eq!(d.matches('M').count(), runs.len());
+        let (x, y, w) = runs[0];
+        assert!(d.starts_with(&format!("M{x} {y}h{w}v1h-{w}z")), "{d}");
     }
 }

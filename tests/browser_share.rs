@@ -284,11 +284,14 @@ async fn share_panel_draws_the_link_as_a_qr_code() {
             && snippet.contains(r#"title="Turnaround: Recruit vs In-source partner""#),
         "{snippet}"
     );
-    let rects = root
-        .query_selector_all("svg.qr-code rect")
-        .unwrap()
-        .length();
-    assert!(rects > 50, "only {rects} rects");
+    // One path draws every dark run: a closed rectangle per run.
+    let path = query(&root, "svg.qr-code path").unwrap();
+    let d = path.get_attribute("d").unwrap();
+    let runs = d.matches('M').count();
+    assert!(
+        runs > 50 && d.matches('z').count() == runs,
+        "only {runs} runs: {d}"
+    );
     let link = query(&root, "#share-link").unwrap();
     assert_eq!(link.unchecked_into::<HtmlInputElement>().value(), url);
     assert!(text(&root).contains("Scan to open this scenario on a tablet"));

@@ -35,7 +35,9 @@ pub fn page_address() -> String {
     )
 }
 
-/// The QR code of `url` as an inline SVG of rects, one per run of dark modules.
+/// The QR code of `url` as an inline SVG: one path of every run of dark
+/// modules (one element, not one per run: a link's code has 400 runs, and
+/// the page shows the code twice, on screen and on the paper).
 pub fn qr_svg(url: &str) -> Html {
     let Some(m) = qr::encode(url) else {
         return html! {
@@ -48,9 +50,7 @@ pub fn qr_svg(url: &str) -> Html {
             role="img" aria-label="QR code of the link to this scenario" shape-rendering="crispEdges"
             data-version={m.version.to_string()}>
             <rect x="0" y="0" width={size.clone()} height={size} fill="#fff" />
-            { for m.runs().into_iter().map(|(x, y, w)| html! {
-                <rect x={x.to_string()} y={y.to_string()} width={w.to_string()} height="1" fill="#000" />
-            }) }
+            <path d={m.path()} fill="#000" />
         </svg>
     }
 }
