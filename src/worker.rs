@@ -38,10 +38,31 @@ pub const PREVIEW_PATHS: u32 = 1_000;
 /// Longest the worker computes before checking for newer input.
 pub const SLICE_MS: f64 = 12.0;
 
-/// Pause between sending a preview and starting the full run: about two
-/// frames, so the page can paint the preview before the full run competes
-/// with it for the processor, and a drag's next input usually arrives first.
+/// Pause between sending a preview and starting the full run mid-drag:
+/// about two frames, so a drag's next input usually arrives first (a full
+/// run already under way holds the next preview up by up to a slice), and on
+/// a one-core machine the page can paint the preview before the full run
+/// competes with it for the processor. A settled change on a machine with a
+/// core to spare starts its full run at once ([`full_run_pause`]).
 pub const PAINT_PAUSE_MS: u32 = 30;
+
+/// The pause before the full run of `request` (see [`PAINT_PAUSE_MS`]).
+pub fn full_run_pause(request: &Request, cores: u32) -> u32 {
+    if request.settled && cores >= 2 {
+        0
+    } else {
+        PAINT_PAUSE_MS
+    }
+}
+
+/// `navigator.hardwareConcurrency` where this code runs (1 if unknown).
+fn cores() -> u32 {
+    js_sys::Reflect::get(&js_sys::global(), &"navigator".into())
+        .and_then(|n| js_sys::Reflect::get(&n, &"hardwareConcurrency".into()))
+        .ok()
+        .and_then(|c| c.as_f64())
+        .map_or(1, |c| c.max(1.0) as u32)
+}
 
 /// Work units (one option over one path's horizon) between clock checks
 /// while the insight runs: about a third of a millisecond.
@@ -224,6 +245,10 @@ pub struct Request {
     /// This worker's share of the full run when several workers split it.
     #[serde(default)]
     pub share: Share,
+    /// A settled change (not mid-drag): its full run need not wait for a
+    /// next input ([`full_run_pause`]).
+    #[serde(default)]
+    pub settled: bool,
 }
 
 /// Worker `index` of `count` splitting the full run's paths. The lead
@@ -778,7 +803,8 @@ impl Worker for SimWorker {
                             share,
                         });
                         let scope = scope.clone();
-                        self.pause = Some(Timeout::new(PAINT_PAUSE_MS, move || {
+                        let pause = full_run_pause(request, cores());
+                        self.pause = Some(Timeout::new(pause, move || {
                             scope.send_message(Tick::Slice(generation))
                         }));
                     }

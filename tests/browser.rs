@@ -45,6 +45,28 @@ fn golden_figures_match_native_exactly() {
 }
 
 #[wasm_bindgen_test]
+fn full_run_waits_for_a_drag_but_not_for_a_settled_change() {
+    use turnaround::worker::{full_run_pause, PAINT_PAUSE_MS};
+    let mut request = Request {
+        generation: 1,
+        input: golden::scenario(),
+        version: turnaround::failsafe::version(),
+        debug_panic: false,
+        insight: Default::default(),
+        share: Default::default(),
+        settled: true,
+    };
+    assert_eq!(full_run_pause(&request, 2), 0, "settled, a core to spare");
+    assert_eq!(
+        full_run_pause(&request, 1),
+        PAINT_PAUSE_MS,
+        "one core: paint first"
+    );
+    request.settled = false;
+    assert_eq!(full_run_pause(&request, 8), PAINT_PAUSE_MS, "mid-drag");
+}
+
+#[wasm_bindgen_test]
 fn worker_run_gives_preview_then_full_path_counts() {
     let mut input = golden::scenario();
     input.simulation.paths = 2_000;
@@ -55,6 +77,7 @@ fn worker_run_gives_preview_then_full_path_counts() {
         debug_panic: false,
         insight: Default::default(),
         share: Default::default(),
+        settled: true,
     };
     let preview = run(&request, Stage::Preview);
     let full = run(&request, Stage::Full);
@@ -77,6 +100,7 @@ fn worker_replies_carry_results_as_one_buffer_bit_for_bit() {
         debug_panic: false,
         insight: Default::default(),
         share: Default::default(),
+        settled: true,
     };
     let response = run(&request, Stage::Full);
     let sent = response.outcome.clone().expect("the golden scenario runs");

@@ -97,7 +97,8 @@ pub fn app() -> Html {
         let ask = ask.clone();
         Callback::from(move |a| ask.set(a))
     };
-    let compute = use_compute(&state.input, state.revision, &ask);
+    let settled = state.commit != crate::state::Commit::Transient;
+    let compute = use_compute(&state.input, state.revision, settled, &ask);
     let fragment = {
         let s = &*state;
         use_memo(

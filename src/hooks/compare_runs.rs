@@ -160,6 +160,8 @@ impl Runner {
                 },
                 // One worker runs the whole.
                 share: Share::default(),
+                // Not a drag: the full run starts at once.
+                settled: true,
             })));
         }
     }

@@ -466,9 +466,9 @@ impl Supervisor {
     }
 }
 
-/// Sends every scenario change (identified by `generation`), and every change
-/// of what to explain (`ask`), to the worker and returns what to show. Stale
-/// answers are ignored.
+/// Sends every scenario change (identified by `generation`; `settled` when
+/// it is not mid-drag), and every change of what to explain (`ask`), to the
+/// worker and returns what to show. Stale answers are ignored.
 ///
 /// The request goes out while the page renders the change, not in an effect
 /// after it: the worker starts while the page's own render and reconcile run,
@@ -476,7 +476,12 @@ impl Supervisor {
 /// worker keeps the newest), and a render with the same generation and ask
 /// sends nothing.
 #[hook]
-pub fn use_compute(input: &ScenarioInput, generation: u64, ask: &InsightAsk) -> ComputeState {
+pub fn use_compute(
+    input: &ScenarioInput,
+    generation: u64,
+    settled: bool,
+    ask: &InsightAsk,
+) -> ComputeState {
     let state = use_reducer(ComputeState::default);
     let supervisor = {
         let dispatch = state.dispatcher();
@@ -506,6 +511,7 @@ pub fn use_compute(input: &ScenarioInput, generation: u64, ask: &InsightAsk) -> 
                 debug_panic: false,
                 insight: ask.clone(),
                 share: Share::default(),
+                settled,
             },
         );
         *sent.borrow_mut() = Some(key);
