@@ -426,6 +426,47 @@ fn run_checked(
     }
 }
 
+/// The preview of `request` (its first [`PREVIEW_PATHS`] paths), with its
+/// [`Partial`] so the full run can start from it. The same figures as
+/// [`run`] with [`Stage::Preview`].
+fn preview(
+    request: &Request,
+    checked: Result<Scenario, ScenarioError>,
+) -> (Response, Option<Partial>) {
+    let started = now();
+    let paths = request.input.simulation.paths.min(PREVIEW_PATHS);
+    let mut part = None;
+    let outcome = checked.map(|scenario| {
+        let whole = Run::new(&scenario, paths).finish_partial();
+        let results = match turnaround_engine::merge(&scenario, vec![whole.clone()]) {
+            Ok(results) => results,
+            // Not reached: a whole run merges on its own.
+            Err(e) => panic!("a preview does not merge: {e}"),
+        };
+        part = Some(whole);
+        results
+    });
+    let response = Response {
+        generation: request.generation,
+        stage: Stage::Preview,
+        outcome,
+        millis: now() - started,
+        version: crate::failsafe::version(),
+        memory_bytes: crate::failsafe::wasm_memory_bytes(),
+    };
+    (response, part)
+}
+
+/// The paths of `share` the full run must still simulate when a preview of
+/// the first `preview` paths is kept: the rest of the share when the share
+/// starts at path 0 and holds the whole preview, else the whole share.
+pub fn paths_left(share: std::ops::Range<u32>, preview: Option<u32>) -> std::ops::Range<u32> {
+    match preview {
+        Some(n) if share.start == 0 && n > 0 && n <= share.end => n..share.end,
+        _ => share,
+    }
+}
+
 /// True when the full run adds nothing to the preview.
 pub fn preview_is_full(request: &Request) -> bool {
     request.input.simulation.paths <= PREVIEW_PATHS
@@ -503,9 +544,13 @@ pub struct SimWorker {
     yielder: Option<Yielder>,
     /// The pause before a full run starts (dropping it cancels the start).
     pause: Option<Timeout>,
-    /// A split run's lead: its own slice of the newest generation (with its
-    /// milliseconds), and the others' slices relayed by the page.
-    own_part: Option<(u64, Partial, f64)>,
+    /// The lead: the newest generation's preview, kept as the first paths
+    /// of the full run (which then simulates only the rest).
+    preview_part: Option<(u64, Partial)>,
+    /// A split run's lead: its own slices of the newest generation (the
+    /// preview's and its share's, with its milliseconds), and the others'
+    /// slices relayed by the page.
+    own_part: Option<(u64, Vec<Partial>, f64)>,
     relayed: Option<MergeRequest>,
     /// The lead: merged slices waiting to be redrawn with their draws.
     to_draw: Option<(u64, Scenario, Vec<Partial>)>,
@@ -686,7 +731,7 @@ impl SimWorker {
         };
         let relayed = self.relayed.take().map(|r| r.parts).unwrap_or_default();
         let millis = relayed.iter().map(|p| p.millis).fold(own_millis, f64::max);
-        let mut parts = vec![own];
+        let mut parts = own;
         for p in &relayed {
             match p.partial.decode() {
                 Ok(partial) => parts.push(partial),
@@ -760,6 +805,7 @@ impl Worker for SimWorker {
             insight: None,
             yielder: Yielder::new(scope),
             pause: None,
+            preview_part: None,
             own_part: None,
             relayed: None,
             to_draw: None,
@@ -780,8 +826,11 @@ impl Worker for SimWorker {
                 let scenario = checked.as_ref().ok().cloned();
                 let share = request.share;
                 if share.is_lead() {
-                    let response = run_checked(request, checked, Stage::Preview);
+                    let (response, part) = preview(request, checked);
                     scope.respond(id, Reply::Run(response));
+                    self.preview_part = part
+                        .filter(|_| !preview_is_full(request))
+                        .map(|p| (generation, p));
                 } else if preview_is_full(request) {
                     // The lead's preview is the whole answer.
                     return;
@@ -820,9 +869,16 @@ impl Worker for SimWorker {
                     FullStage::Pending(scenario) => {
                         // Set-up is a slice of its own.
                         let total = request.input.simulation.paths;
+                        // The lead's share starts with the preview's paths:
+                        // simulate only the rest.
+                        let preview = self.preview_part.as_ref().filter(|p| p.0 == g);
+                        let paths = paths_left(full.share.paths(total), preview.map(|p| p.1.paths));
+                        if paths.start == 0 {
+                            self.preview_part = None;
+                        }
                         // No draws kept: the merge redraws them after the
                         // results have gone.
-                        let run = Run::new_slice(scenario, total, full.share.paths(total));
+                        let run = Run::new_slice(scenario, total, paths);
                         full.run = FullStage::Running(Box::new(run));
                         self.schedule(scope, Tick::Slice(g));
                         return;
@@ -849,8 +905,17 @@ impl Worker for SimWorker {
                 let partial = run.finish_partial();
                 let millis = now() - started;
                 if share.is_lead() {
-                    // The lead merges (its slice alone, or with the others').
-                    self.own_part = Some((g, partial, millis));
+                    // The lead merges (its slices alone, or with the others').
+                    let total = request.input.simulation.paths;
+                    let mut own = vec![partial];
+                    if let Some((_, p)) = self.preview_part.take().filter(|p| p.0 == g) {
+                        match p.first_of(total) {
+                            Ok(p) => own.push(p),
+                            // Not reached: the preview is a whole run of fewer paths.
+                            Err(e) => panic!("the preview cannot start the full run: {e}"),
+                        }
+                    }
+                    self.own_part = Some((g, own, millis));
                     self.try_merge(scope);
                 } else {
                     scope.respond(
@@ -904,6 +969,7 @@ impl Worker for SimWorker {
         self.newest = Some((id, request));
         self.full = None;
         self.pause = None;
+        self.preview_part = None;
         self.own_part = None;
         self.relayed = None;
         self.to_draw = None;
@@ -930,6 +996,16 @@ mod tests {
             }
         }
         assert_eq!(Share::default().paths(10_000), 0..10_000);
+        // The lead's share less the preview's paths; others' shares whole.
+        assert_eq!(paths_left(0..10_000, Some(1_000)), 1_000..10_000);
+        assert_eq!(paths_left(0..1_000, Some(1_000)), 1_000..1_000);
+        assert_eq!(
+            paths_left(0..600, Some(1_000)),
+            0..600,
+            "share smaller than the preview"
+        );
+        assert_eq!(paths_left(3_334..6_667, Some(1_000)), 3_334..6_667);
+        assert_eq!(paths_left(0..10_000, None), 0..10_000);
         assert!(!Share::default().split());
     }
 }

@@ -116,3 +116,49 @@ fn gaps_overlaps_and_strangers_are_refused() {
         simulate_with_paths(&s, 100)
     );
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
+
+    /// The page's preview (a whole run of the first paths) merged with a
+    /// slice of the rest gives the full run, bit for bit.
+    #[test]
+    fn a_preview_starts_the_full_run_bit_for_bit(
+        which in 0usize..2,
+        horizon in prop::sample::select(vec![13u32, 24, 37]),
+        seed in 0u64..1_000,
+        total in 1u32..300,
+        first in 0.0f64..=1.0,
+        more in prop::collection::vec(0.0f64..=1.0, 0..=2),
+    ) {
+        let scenario = scenario(which, horizon, seed);
+        let n = ((first * total as f64) as u32).max(1).min(total);
+        let preview = Run::new(&scenario, n).finish_partial();
+        prop_assert_eq!(
+            merge(&scenario, vec![preview.clone()]).unwrap(),
+            simulate_with_paths(&scenario, n)
+        );
+        let mut cuts: Vec<u32> = more.iter().map(|c| n + (c * (total - n) as f64) as u32).collect();
+        cuts.sort_unstable();
+        let mut parts = slices(&scenario, total, &[&[n][..], &cuts].concat())
+            .into_iter()
+            .skip(1)
+            .collect::<Vec<_>>();
+        parts.push(preview.first_of(total).unwrap());
+        let merged = merge(&scenario, parts).unwrap();
+        prop_assert!(merged == simulate_with_paths(&scenario, total));
+    }
+}
+
+#[test]
+fn only_a_whole_run_starts_a_larger_one() {
+    let s = scenario(0, 13, 1);
+    let slice = Run::new_slice(&s, 50, 10..50).finish_partial();
+    assert!(matches!(slice.first_of(100), Err(MergeError::Mismatch(_))));
+    let whole = Run::new(&s, 50).finish_partial();
+    assert!(matches!(
+        whole.clone().first_of(40),
+        Err(MergeError::Mismatch(_))
+    ));
+    assert_eq!(whole.first_of(50).unwrap().total_paths, 50);
+}

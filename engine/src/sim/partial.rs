@@ -145,6 +145,38 @@ impl Partial {
         }
     }
 
+    /// A whole run of `n` paths (paths `0..n`, as [`crate::Run::new`] makes)
+    /// as the first `n` paths of a `total`-path run, to merge with slices
+    /// of the rest: path p draws the same numbers whatever the path count,
+    /// so a preview's paths need not be simulated again for the full run.
+    ///
+    /// ```
+    /// use turnaround_engine::{merge, presets, simulate_with_paths, validate, Run};
+    ///
+    /// let scenario = validate(&presets::preset(presets::PresetId::England2024)).unwrap();
+    /// let preview = Run::new(&scenario, 100).finish_partial();
+    /// // The preview's own results...
+    /// assert_eq!(merge(&scenario, vec![preview.clone()]).unwrap(), simulate_with_paths(&scenario, 100));
+    /// // ...and, with the other 200 paths, the 300-path run's.
+    /// let rest = Run::new_slice(&scenario, 300, 100..300).finish_partial();
+    /// let parts = vec![preview.first_of(300).unwrap(), rest];
+    /// assert_eq!(merge(&scenario, parts).unwrap(), simulate_with_paths(&scenario, 300));
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`MergeError::Mismatch`] unless this is a whole run of at most
+    /// `total` paths.
+    pub fn first_of(mut self, total: u32) -> Result<Partial, MergeError> {
+        if self.first_path != 0 || self.paths != self.total_paths || self.paths > total {
+            return Err(MergeError::Mismatch(
+                "only a whole run of at most the total paths can start a larger run".into(),
+            ));
+        }
+        self.total_paths = total;
+        Ok(self)
+    }
+
     /// Appends an exact sum.
     pub(crate) fn push_sum(&mut self, s: i128) {
         let u = s as u128;
