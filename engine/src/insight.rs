@@ -53,6 +53,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::field::{Field, FieldValue, Scope, Shape};
+use crate::float::max;
 use crate::input::{Range, Route, ScenarioInput};
 use crate::output::PathDraws;
 use crate::rng::Stream;
@@ -922,7 +923,7 @@ fn evppi_weighted(xs: &[f32], ys: &[f64], w: &[f64], h: usize, shift: f64) -> f6
         let m2 = s2 - 2.0 * c * s1 + c * c * s0;
         let u1 = t1 - c * t0;
         let det = s0 * m2 - m1 * m1;
-        *gi = if det > 1e-9 * s0 * m2.max(1.0) {
+        *gi = if det > 1e-9 * s0 * max(m2, 1.0) {
             (t0 * m2 - m1 * u1) / det
         } else {
             t0 / s0
@@ -953,10 +954,10 @@ fn evppi_weighted(xs: &[f32], ys: &[f64], w: &[f64], h: usize, shift: f64) -> f6
     let (mut best, mut avg) = (0.0, 0.0);
     for k in 0..n {
         let v = g[k] + shift;
-        best += w[k] * v.max(0.0);
+        best += w[k] * max(v, 0.0);
         avg += w[k] * v;
     }
-    (best / total_w - (avg / total_w).max(0.0)).max(0.0)
+    max(best / total_w - max(avg / total_w, 0.0), 0.0)
 }
 
 /// EVPI of a two-option decision from per-path incremental net benefits:
@@ -974,10 +975,10 @@ pub fn evpi(inb: &[f64], bootstrap: u32, seed: u64) -> Value {
         for (k, &v) in inb.iter().enumerate() {
             let wk = w(k);
             tw += wk;
-            best += wk * v.max(0.0);
+            best += wk * max(v, 0.0);
             avg += wk * v;
         }
-        (best / tw - (avg / tw).max(0.0)).max(0.0)
+        max(best / tw - max(avg / tw, 0.0), 0.0)
     };
     let value = f(&|_| 1.0);
     let mut rng = Stream::new(seed, 0x5EED_0E71, 0xB007);

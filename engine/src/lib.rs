@@ -32,6 +32,7 @@
 
 mod binned;
 mod field;
+mod float;
 mod input;
 mod output;
 mod rng;

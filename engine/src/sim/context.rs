@@ -7,9 +7,9 @@ use crate::rng::{
     normal_inverse, triangular_inverse, Stream, STREAM_CONTEXT, STREAM_LEADERSHIP, STREAM_PARAMS,
 };
 
-use super::float::max;
 use super::leadership::lead;
 use super::CARE_FLOW_PER_MONTH;
+use crate::float::max;
 
 /// Indices of the per-path parameter uniforms (stream 1). Each uncertain input
 /// has its own fixed index, so changing one range never moves another's draw,

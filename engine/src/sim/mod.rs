@@ -27,7 +27,6 @@ pub const CARE_FLOW_PER_MONTH: f64 = 0.8 / 12.0;
 pub const HISTOGRAM_BINS: usize = 40;
 
 mod context;
-mod float;
 mod leadership;
 mod partial;
 mod service;
@@ -370,8 +369,8 @@ impl Run {
                 }
                 let st = h.flush(&mut self.windows[j]);
                 let e = &mut self.extremes[2 * j..2 * j + 2];
-                e[0] = float::min(e[0], st.min);
-                e[1] = float::max(e[1], st.max);
+                e[0] = crate::float::min(e[0], st.min);
+                e[1] = crate::float::max(e[1], st.max);
                 self.sums[j] = self.sums[j].wrapping_add(st.sum);
             }
         }

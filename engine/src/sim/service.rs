@@ -4,9 +4,9 @@
 use crate::output::{Category, SeatState};
 
 use super::context::{param, Consts, Draws, ParamUniforms, PathContext};
-use super::float::{max, min};
 use super::leadership::{Leadership, Plan};
 use super::WEEKS_PER_MONTH;
+use crate::float::{max, min};
 use crate::input::{OptionInput, Range, Route};
 use crate::rng::triangular_inverse;
 

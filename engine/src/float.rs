@@ -1,8 +1,9 @@
-//! `max` and `min` for the step loop, written as a compare and a select.
+//! `max` and `min` for the hot loops (the step, the insight's smoother),
+//! written as a compare and a select.
 //!
 //! `f64::max` and `f64::min` have IEEE `maxNum` semantics, which WebAssembly
 //! has no instruction for, so in wasm each is a call into compiler-builtins'
-//! `fmax`/`fmin` (8% of the engine's time in V8). These follow the same
+//! `fmax`/`fmin` (8% of the main run's time in V8). These follow the same
 //! rule as that `libm` code (a NaN argument yields the other one; ties
 //! return the first argument for `max` and the second for `min`), so every
 //! figure is unchanged, and inline as a compare and a select on every target.
