@@ -4,7 +4,7 @@
 //! `examples/cpu_bench.rs` runs natively.
 //!
 //! `cargo build --release -p turnaround-engine --example wasm_rate --target wasm32-unknown-unknown`
-use turnaround_engine::{presets, simulate, validate};
+use turnaround_engine::{insight, presets, simulate, simulate_with_draws, validate};
 
 /// Option-path-months one `run` of `preset` (0 Sandwell 2012, 1 England
 /// 2024) simulates with `paths` paths.
@@ -23,6 +23,19 @@ pub extern "C" fn run(preset: u32, paths: u32) -> f64 {
     let scenario = validate(&input(preset, paths)).expect("presets are valid");
     let results = simulate(&scenario);
     results.options[0].total.quantiles.p50
+}
+
+/// The page's drivers for `preset` (options 0 and 1) with `paths` paths:
+/// the main run with its draws kept, then the whole insight (tornado,
+/// break-evens of the top three, value of information), as the worker runs
+/// them. Returns a figure from the analysis.
+#[no_mangle]
+pub extern "C" fn drivers(preset: u32, paths: u32) -> f64 {
+    let scenario = validate(&input(preset, paths)).expect("presets are valid");
+    let (_, draws) = simulate_with_draws(&scenario, paths);
+    let mut run = insight::Insight::new(&scenario, &draws, 0, 1, insight::Settings::default());
+    while !run.advance(2_000) {}
+    run.voi().map_or(f64::NAN, |v| v.evpi.value)
 }
 
 fn input(preset: u32, paths: u32) -> turnaround_engine::ScenarioInput {

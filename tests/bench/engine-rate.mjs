@@ -8,7 +8,9 @@
 //   cargo run --release -p turnaround-engine --example cpu_bench -- [runs] 4 both [paths]
 //
 // Prints, for each preset, the median and fastest time per
-// option-path-month and the fastest rate. Timing is wall-clock of the one
+// option-path-month and the fastest rate, then the drivers' time (the main
+// run with its draws and the whole insight, as the worker runs them; natively:
+// `cargo run --release -p turnaround-engine --example insight`). Timing is wall-clock of the one
 // JavaScript thread; on a shared machine the fastest run is the steadiest.
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -23,7 +25,7 @@ const bytes = readFileSync(file);
 /** Times `runs` runs of each preset in this JavaScript realm. */
 async function measure(bytes, runs, paths) {
   const { instance } = await WebAssembly.instantiate(bytes, {});
-  const { run, elements } = instance.exports;
+  const { run, elements, drivers } = instance.exports;
   const out = [];
   for (const [name, preset] of [['sandwell', 0], ['england', 1]]) {
     const elems = elements(preset, paths);
@@ -37,7 +39,14 @@ async function measure(bytes, runs, paths) {
       if (!Number.isFinite(figure)) throw new Error(`run gave ${figure}`);
     }
     times.sort((a, b) => a - b);
-    out.push({ name, elems, times });
+    const insight = [];
+    for (let i = 0; i < Math.min(runs, 3); i += 1) {
+      const t0 = performance.now();
+      drivers(preset, paths);
+      insight.push(performance.now() - t0);
+    }
+    insight.sort((a, b) => a - b);
+    out.push({ name, elems, times, insight });
   }
   return out;
 }
@@ -60,12 +69,13 @@ if (process.env.BROWSER) {
   results = await measure(bytes, runs, paths);
   console.log(`in Node ${process.version}`);
 }
-for (const { name, elems, times } of results) {
+for (const { name, elems, times, insight } of results) {
   const per = (ms) => (ms * 1e6) / elems;
   const median = times[Math.floor(times.length / 2)];
   console.log(
     `${name}, ${paths} paths: ${per(median).toFixed(1)} ns per option-path-month median, ` +
       `${per(times[0]).toFixed(1)} fastest (${(elems / times[0] / 1e3).toFixed(1)} M option-path-months/s), ` +
-      `${median.toFixed(0)} ms per run`,
+      `${median.toFixed(0)} ms per run; drivers (main run with draws + insight) ` +
+      `${insight[Math.floor(insight.length / 2)].toFixed(0)} ms median, ${insight[0].toFixed(0)} fastest`,
   );
 }
