@@ -57,7 +57,9 @@ use crate::float::max;
 use crate::input::{Range, Route, ScenarioInput};
 use crate::output::PathDraws;
 use crate::rng::Stream;
-use crate::sim::path_totals;
+use std::sync::Arc;
+
+use crate::sim::{path_totals, ContextDraws};
 use crate::validate::{validate, Scenario};
 
 /// Tuning of an insight run. The defaults are what the page uses.
@@ -446,8 +448,9 @@ impl Eval {
         }
     }
 
-    /// Runs paths until `budget` option-paths are spent or all are done.
-    fn advance(&mut self, budget: &mut u64) -> bool {
+    /// Runs paths until `budget` option-paths are spent or all are done,
+    /// with the months' random numbers from `draws`.
+    fn advance(&mut self, budget: &mut u64, draws: &ContextDraws) -> bool {
         if self.invalid {
             return true;
         }
@@ -463,6 +466,7 @@ impl Eval {
                 self.next,
                 self.next + chunk,
                 &mut buf,
+                draws,
             );
             for (k, b) in buf.into_iter().enumerate() {
                 self.totals[k][self.next..self.next + chunk].copy_from_slice(&b);
@@ -572,6 +576,8 @@ pub struct BreakEvenRun {
     /// The curve is done and the brackets are queued.
     bracketed: bool,
     stage: BeStage,
+    /// The rerun paths' monthly random numbers, drawn once for every rerun.
+    months: Arc<ContextDraws>,
 }
 
 impl BreakEvenRun {
@@ -587,7 +593,8 @@ impl BreakEvenRun {
     ) -> BreakEvenRun {
         let input = scenario.input();
         let paths = rerun_paths(input, &settings);
-        let mut run = BreakEvenRun::with_base(input, (a, b), target, span, settings, None);
+        let months = Arc::new(ContextDraws::new(input, paths));
+        let mut run = BreakEvenRun::with_base(input, (a, b), target, span, settings, None, months);
         run.stage = BeStage::Base(base_eval(input, (a, b), paths));
         run
     }
@@ -599,6 +606,7 @@ impl BreakEvenRun {
         span: Option<(f64, f64)>,
         settings: Settings,
         base: Option<Base>,
+        months: Arc<ContextDraws>,
     ) -> BreakEvenRun {
         let (min, max) = target.bounds();
         let (mut lo, mut hi) = span.unwrap_or_else(|| target.default_span());
@@ -625,6 +633,7 @@ impl BreakEvenRun {
             pending: Vec::new(),
             bracketed: false,
             stage: BeStage::Done,
+            months,
         };
         run.stage = run.curve_eval(0);
         run
@@ -659,7 +668,7 @@ impl BreakEvenRun {
             match &mut self.stage {
                 BeStage::Done => return true,
                 BeStage::Base(e) => {
-                    if !e.advance(&mut budget) {
+                    if !e.advance(&mut budget, &self.months) {
                         return false;
                     }
                     let BeStage::Base(e) = std::mem::replace(&mut self.stage, BeStage::Next) else {
@@ -669,7 +678,7 @@ impl BreakEvenRun {
                     self.stage = self.curve_eval(0);
                 }
                 BeStage::Curve(i, e) => {
-                    if !e.advance(&mut budget) {
+                    if !e.advance(&mut budget, &self.months) {
                         return false;
                     }
                     let i = *i;
@@ -680,7 +689,7 @@ impl BreakEvenRun {
                     self.stage = self.curve_eval(i + 1);
                 }
                 BeStage::Bisect(bis, e) => {
-                    if !e.advance(&mut budget) {
+                    if !e.advance(&mut budget, &self.months) {
                         return false;
                     }
                     let base = self.base.as_ref().expect("base before bisection");
@@ -1044,6 +1053,9 @@ pub struct Insight {
     voi_rows: Vec<VoiRow>,
     voi: Option<Voi>,
     stage: Stage,
+    /// The rerun paths' monthly random numbers, drawn once for every rerun
+    /// (shared with the break-even searches).
+    months: Arc<ContextDraws>,
 }
 
 impl Insight {
@@ -1058,6 +1070,7 @@ impl Insight {
     ) -> Insight {
         let input = scenario.input().clone();
         let paths = rerun_paths(&input, &settings);
+        let months = Arc::new(ContextDraws::new(&input, paths));
         let inputs = uncertain_inputs(&input, a, b);
         let columns = inputs
             .iter()
@@ -1079,6 +1092,7 @@ impl Insight {
             columns,
             voi_rows: Vec::new(),
             voi: None,
+            months,
         }
     }
 
@@ -1129,7 +1143,7 @@ impl Insight {
             match &mut self.stage {
                 Stage::Done => return true,
                 Stage::Base(e) => {
-                    if !e.advance(&mut budget) {
+                    if !e.advance(&mut budget, &self.months) {
                         return false;
                     }
                     let Stage::Base(e) = std::mem::replace(&mut self.stage, Stage::Done) else {
@@ -1139,7 +1153,7 @@ impl Insight {
                     self.stage = self.tornado_eval(0, false);
                 }
                 Stage::Tornado { k, high, eval } => {
-                    if !eval.advance(&mut budget) {
+                    if !eval.advance(&mut budget, &self.months) {
                         return false;
                     }
                     let (k, high) = (*k, *high);
@@ -1266,6 +1280,7 @@ impl Insight {
                 None,
                 self.settings,
                 self.base.clone(),
+                Arc::clone(&self.months),
             )),
         )
     }
@@ -1326,7 +1341,20 @@ mod tests {
         let scenario = validate(&preset(PresetId::England2024)).unwrap();
         let (_, draws) = crate::simulate_with_draws(&scenario, 50);
         let mut out = vec![vec![0.0; 50]; 2];
-        path_totals(scenario.input(), &[2, 0], 0, 50, &mut out);
+        // Drawing each path's months afresh, and with the first 30 paths'
+        // months drawn once beforehand: the same bits.
+        path_totals(
+            scenario.input(),
+            &[2, 0],
+            0,
+            50,
+            &mut out,
+            &ContextDraws::default(),
+        );
+        let mut cached = vec![vec![0.0; 50]; 2];
+        let some = ContextDraws::new(scenario.input(), 30);
+        path_totals(scenario.input(), &[2, 0], 0, 50, &mut cached, &some);
+        assert_eq!(cached, out);
         let t2 = draws.outcome("options[2].total").unwrap();
         let t0 = draws.outcome("options[0].total").unwrap();
         for p in 0..50 {

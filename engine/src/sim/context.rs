@@ -257,6 +257,42 @@ pub(crate) struct Draws {
     pub u: [f64; lead::COUNT],
 }
 
+/// One path's random numbers for one month: the same whatever the
+/// scenario's values (they depend on the seed, the path and the month only),
+/// so the insight's reruns draw them once ([`super::ContextDraws`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct MonthDraws {
+    pub z_leavers: f64,
+    pub z_children: f64,
+    pub u_fill: f64,
+    pub u: [f64; lead::COUNT],
+}
+
+impl MonthDraws {
+    /// The month's numbers from the path's context and leadership streams.
+    #[inline]
+    pub(crate) fn draw(ctx: &mut Stream, lead: &mut Stream) -> MonthDraws {
+        let u_leave = ctx.uniform();
+        let u_children = ctx.uniform();
+        let u_fill = ctx.uniform();
+        let u: [f64; lead::COUNT] = core::array::from_fn(|_| lead.uniform());
+        MonthDraws {
+            z_leavers: normal_inverse(u_leave),
+            z_children: normal_inverse(u_children),
+            u_fill,
+            u,
+        }
+    }
+
+    /// The streams path `p` of a run with `seed` draws its months from.
+    pub(crate) fn streams(seed: u64, p: usize) -> (Stream, Stream) {
+        (
+            Stream::new(seed, p as u64, STREAM_CONTEXT),
+            Stream::new(seed, p as u64, STREAM_LEADERSHIP),
+        )
+    }
+}
+
 /// sqrt(12): a uniform on (-1/2, 1/2) times this has standard deviation 1.
 const SQRT_12: f64 = 3.464_101_615_137_754_6;
 
@@ -278,9 +314,10 @@ impl PathContext {
             core::array::from_fn(|k| tri(&pl.weekly_cost[k], param::WEEKLY_COST + k));
         let base_weekly: f64 = pl.mix.iter().zip(&weekly).map(|(m, c)| m * c).sum();
         let shift_delta_weekly = weekly[pl.shift.to.index()] - weekly[pl.shift.from.index()];
+        let (ctx, lead) = MonthDraws::streams(seed, p);
         let pc = PathContext {
-            ctx: Stream::new(seed, p as u64, STREAM_CONTEXT),
-            lead: Stream::new(seed, p as u64, STREAM_LEADERSHIP),
+            ctx,
+            lead,
             perm_cost_month: tri(&w.permanent_cost_per_fte, param::PERMANENT_COST_PER_FTE) / 12.0,
             premium_month: tri(&w.agency_premium_per_fte, param::AGENCY_PREMIUM) / 12.0,
             turnover: tri(&w.base_turnover, param::BASE_TURNOVER),
@@ -318,12 +355,21 @@ impl PathContext {
     /// from each stream, whatever happens).
     #[inline]
     pub(crate) fn advance(&mut self) -> Draws {
-        let u_leave = self.ctx.uniform();
-        let u_children = self.ctx.uniform();
-        let u_fill = self.ctx.uniform();
-        let u: [f64; lead::COUNT] = core::array::from_fn(|_| self.lead.uniform());
-        let z_leavers = normal_inverse(u_leave);
-        let z_children = normal_inverse(u_children);
+        let m = MonthDraws::draw(&mut self.ctx, &mut self.lead);
+        self.apply(&m)
+    }
+
+    /// Advance by one month with the month's random numbers already drawn
+    /// (by [`MonthDraws::draw`] from this path's streams): exactly
+    /// [`PathContext::advance`].
+    #[inline]
+    pub(crate) fn apply(&mut self, m: &MonthDraws) -> Draws {
+        let MonthDraws {
+            z_leavers,
+            z_children,
+            u_fill,
+            u,
+        } = *m;
         // Uniform luck with mean 1 and standard deviation fill_sigma (no
         // transcendental maths in the hot loop), never below 0.
         let fill_luck = max(1.0 + self.fill_sigma * SQRT_12 * (u_fill - 0.5), 0.0);

@@ -31,7 +31,7 @@ mod leadership;
 mod partial;
 mod service;
 
-use context::{context_draws, Consts, PathContext};
+use context::{context_draws, Consts, MonthDraws, PathContext};
 use leadership::{option_draws, Leadership, Plan};
 pub use partial::{merge, MergeError, Partial};
 use partial::{COUNTS, FINALS, SERIES};
@@ -490,12 +490,16 @@ pub(crate) fn break_even(d: &[f64]) -> Option<u32> {
 /// with no monthly summaries: the arithmetic of every path is the same as in
 /// [`Run`] (the same draws in the same order), so the totals are bit for bit
 /// those of a full run. Used by [`crate::insight`] for its many reruns.
+///
+/// `draws` holds the random numbers of the first paths' months, drawn once
+/// for many reruns; paths beyond them draw their own.
 pub(crate) fn path_totals(
     input: &crate::input::ScenarioInput,
     options: &[usize],
     from: usize,
     to: usize,
     out: &mut [Vec<f64>],
+    draws: &ContextDraws,
 ) {
     let seed = input.simulation.seed;
     let cx = &input.context;
@@ -520,8 +524,12 @@ pub(crate) fn path_totals(
                 cx.workforce.start_agency_share,
             ));
         }
+        let cached = draws.path(p).filter(|m| m.len() == discount.len());
         for (t, &disc) in discount.iter().enumerate() {
-            let d = pc.advance();
+            let d = match cached {
+                Some(months) => pc.apply(&months[t]),
+                None => pc.advance(),
+            };
             for (s, plan) in states.iter_mut().zip(&plans) {
                 s.step(t as u32 + 1, plan, &pc, &d, &consts, disc);
             }
@@ -529,6 +537,45 @@ pub(crate) fn path_totals(
         for (k, s) in states.iter().enumerate() {
             out[k][p - from] = s.spend.total();
         }
+    }
+}
+
+/// Every month's random numbers for paths `0..paths` of a run with a
+/// given seed and horizon: the same for any values of the scenario's inputs,
+/// so the insight's reruns (the same paths, one input pinned) draw them once
+/// rather than once a rerun (12 numbers a path-month, 96 bytes).
+#[derive(Clone, Default)]
+pub(crate) struct ContextDraws {
+    horizon: usize,
+    months: Vec<MonthDraws>,
+}
+
+impl ContextDraws {
+    /// The draws of paths `0..paths` of `input`'s seed and horizon.
+    pub(crate) fn new(input: &crate::input::ScenarioInput, paths: usize) -> ContextDraws {
+        let horizon = input.simulation.horizon_months as usize;
+        let mut months = Vec::with_capacity(paths * horizon);
+        for p in 0..paths {
+            let (mut ctx, mut lead) = MonthDraws::streams(input.simulation.seed, p);
+            months.extend((0..horizon).map(|_| MonthDraws::draw(&mut ctx, &mut lead)));
+        }
+        ContextDraws { horizon, months }
+    }
+
+    /// Path `p`'s months, if drawn.
+    fn path(&self, p: usize) -> Option<&[MonthDraws]> {
+        self.months.get(p * self.horizon..(p + 1) * self.horizon)
+    }
+}
+
+impl core::fmt::Debug for ContextDraws {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(
+            f,
+            "ContextDraws {{ {} paths of {} months }}",
+            self.months.len().checked_div(self.horizon).unwrap_or(0),
+            self.horizon
+        )
     }
 }
 
