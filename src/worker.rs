@@ -428,7 +428,8 @@ fn run_checked(
 
 /// The preview of `request` (its first [`PREVIEW_PATHS`] paths), with its
 /// [`Partial`] so the full run can start from it. The same figures as
-/// [`run`] with [`Stage::Preview`].
+/// [`run`] with [`Stage::Preview`]; marked [`Stage::Full`] when the scenario
+/// has no more paths than that (nothing further follows).
 fn preview(
     request: &Request,
     checked: Result<Scenario, ScenarioError>,
@@ -448,7 +449,12 @@ fn preview(
     });
     let response = Response {
         generation: request.generation,
-        stage: Stage::Preview,
+        // With no more paths to run, the preview is the full result.
+        stage: if preview_is_full(request) {
+            Stage::Full
+        } else {
+            Stage::Preview
+        },
         outcome,
         millis: now() - started,
         version: crate::failsafe::version(),
@@ -828,19 +834,24 @@ impl Worker for SimWorker {
                 if share.is_lead() {
                     let (response, part) = preview(request, checked);
                     scope.respond(id, Reply::Run(response));
-                    self.preview_part = part
-                        .filter(|_| !preview_is_full(request))
-                        .map(|p| (generation, p));
+                    self.preview_part = part.map(|p| (generation, p));
                 } else if preview_is_full(request) {
                     // The lead's preview is the whole answer.
                     return;
                 }
                 match (scenario, preview_is_full(request)) {
                     (Some(scenario), true) => {
-                        // The preview is the full run: keep its draws for the insight.
-                        let mut run = Run::new(&scenario, request.input.simulation.paths);
-                        run.keep_draws();
-                        let (_, draws) = run.finish_with_draws();
+                        // The preview is the full run: keep its draws for the
+                        // insight (redrawn from its slice, not simulated again).
+                        let Some((_, part)) = self.preview_part.take() else {
+                            return;
+                        };
+                        let draws = match turnaround_engine::merge_with_draws(&scenario, vec![part])
+                        {
+                            Ok((_, draws)) => draws,
+                            // Not reached: a whole run merges on its own.
+                            Err(e) => panic!("a preview does not merge: {e}"),
+                        };
                         self.keep(generation, scenario, draws);
                         self.schedule(scope, Tick::Insight(generation));
                     }

@@ -52,3 +52,14 @@ test("1, 2 and 3 workers give the same figures, bit for bit", async () => {
     assert.deepEqual(split, one, `${n} workers match 1`);
   }
 });
+
+test("a scenario of at most 1,000 paths is whole after its first run: labelled full, drivers explained", async () => {
+  // The preview covers every path, so nothing further follows: the page
+  // must not go on calling it a preview, and the drivers come from it.
+  const { context, page } = await openPage(env.browser, `${env.server.url}#v=2&preset=sandwell-2012&seed=2012&paths=600&horizon=60`);
+  await waitForFull(page);
+  assert.match(await page.locator("#run-status").innerText(), /600 paths.*\(full run\)/);
+  await page.waitForSelector("#drivers-done", { timeout: 60000 });
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
