@@ -7,7 +7,7 @@
 
 use plotters::prelude::*;
 
-use crate::charts::{Estimate, Measured};
+use crate::charts::{EitherBackend, Estimate, Measured};
 use crate::view_model::ChartSpec;
 
 /// A chart as an SVG document string (`width` x `height` pixels, with a
@@ -15,8 +15,13 @@ use crate::view_model::ChartSpec;
 pub fn chart_svg(spec: &ChartSpec, width: u32, height: u32) -> Option<String> {
     let mut svg = String::new();
     {
-        let root = Measured::new(SVGBackend::with_string(&mut svg, (width, height)), Estimate)
-            .into_drawing_area();
+        // Through the page's one chart backend type, so the charts' code
+        // is not compiled a second time for SVG (see `EitherBackend`).
+        let root = EitherBackend::Svg(Measured::new(
+            SVGBackend::with_string(&mut svg, (width, height)),
+            Estimate,
+        ))
+        .into_drawing_area();
         let style = crate::charts::ChartStyle {
             scale: 1.0,
             font_family: "sans-serif",

@@ -18,6 +18,7 @@ use plotters::prelude::*;
 mod break_even;
 mod canvas;
 mod common;
+mod either;
 mod fan;
 mod histogram;
 mod measured;
@@ -26,6 +27,7 @@ mod stacked;
 mod ticks;
 
 pub use canvas::{measured_canvas, MeasuredCanvas};
+pub use either::{BackendError, EitherBackend, SvgText};
 pub use measured::{Estimate, Measured, TextMeasure};
 mod tornado;
 

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
-use crate::charts::{measured_canvas, ChartLayout, ChartStyle};
+use crate::charts::{measured_canvas, ChartLayout, ChartStyle, EitherBackend};
 use crate::view_model::ChartSpec;
 
 /// Least time between two redraws of one chart.
@@ -90,7 +90,7 @@ fn draw(canvas: &HtmlCanvasElement, spec: &ChartSpec, type_scale: f64) -> Option
     // Draw in device pixels so lines and text stay sharp on high-DPI screens.
     canvas.set_width((width * dpr).round() as u32);
     canvas.set_height((height * dpr).round() as u32);
-    let backend = measured_canvas(canvas.clone())?;
+    let backend = EitherBackend::Canvas(measured_canvas(canvas.clone())?);
     let area = backend.into_drawing_area();
     let style = ChartStyle {
         scale: dpr * crate::charts::fitted_type_scale(type_scale, width),
