@@ -36,6 +36,8 @@ use std::sync::OnceLock;
 use turnaround_engine::presets::{preset, source, PresetId};
 use turnaround_engine::{FieldId, PlacementKind, Range, ScenarioInput};
 
+use crate::text::lowercase;
+
 /// The committed data file.
 pub const DATA: &str = include_str!("data/councils.tsv");
 
@@ -336,16 +338,16 @@ impl Data {
     /// Councils whose name contains `query` (case-insensitive) or whose code
     /// is `query`; names that start with it first.
     pub fn search(&self, query: &str) -> Vec<&Council> {
-        let q = query.trim().to_lowercase();
+        let q = lowercase(query.trim());
         if q.is_empty() {
             return self.councils.iter().collect();
         }
         let mut hits: Vec<&Council> = self
             .councils
             .iter()
-            .filter(|c| c.name.to_lowercase().contains(&q) || c.code.to_lowercase() == q)
+            .filter(|c| lowercase(&c.name).contains(&q) || lowercase(&c.code) == q)
             .collect();
-        hits.sort_by_key(|c| !c.name.to_lowercase().starts_with(&q));
+        hits.sort_by_key(|c| !lowercase(&c.name).starts_with(&q));
         hits
     }
 

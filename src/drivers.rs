@@ -49,7 +49,7 @@ fn in_sentence(label: &str) -> String {
     match (cs.next(), label.chars().nth(1)) {
         // Keep acronyms ("SEN transport") as they are.
         (Some(first), Some(second)) if !second.is_uppercase() => {
-            first.to_lowercase().chain(cs).collect()
+            crate::text::lowercase(first.encode_utf8(&mut [0; 4])) + cs.as_str()
         }
         _ => label.to_string(),
     }

@@ -10,6 +10,7 @@
 //! - [`saved`], [`export`], [`qr`]: saved scenarios, exports and the share QR code (pure).
 //! - [`failsafe`]: panic hooks, the failure notice, the worker's version.
 //! - [`paper`]: scenario names, dated file names, the committee paper's contents (pure).
+//! - [`text`]: lower-casing without the Unicode tables in the wasm.
 //! - [`update`]: the "new version available" notice's state (the service worker).
 //! - [`components`] and [`hooks`]: the yew view.
 
@@ -36,6 +37,7 @@ pub mod report;
 pub mod saved;
 pub mod state;
 pub mod svg_chart;
+pub mod text;
 pub mod update;
 pub mod view_model;
 pub mod worker;

@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
 
 use crate::codec::{self, Warning};
+use crate::text::lowercase;
 use turnaround_engine::{presets::PresetId, ScenarioInput};
 
 /// localStorage key holding the list written by earlier versions.
@@ -177,13 +178,13 @@ pub fn check_name(list: &[Entry], name: &str, except: Option<usize>) -> Result<S
     if n > MAX_NAME {
         return Err(NameError::TooLong(n));
     }
-    let lower = name.to_lowercase();
+    let lower = lowercase(name);
     if let Some(other) = list
         .iter()
         .enumerate()
         .filter(|(i, _)| Some(*i) != except)
         .filter_map(|(_, e)| e.name())
-        .find(|other| other.trim().to_lowercase() == lower)
+        .find(|other| lowercase(other.trim()) == lower)
     {
         return Err(NameError::Taken(other.to_string()));
     }

@@ -359,3 +359,20 @@ async fn link_warnings_list_each_problem_and_keep_the_link() {
     let kept: HtmlInputElement = query(&root, "input[readonly]").unwrap().unchecked_into();
     assert_eq!(kept.value(), "#v=1&wf.agency=lots");
 }
+
+/// Lower-casing in the page (the browser's own `toLowerCase` for text that
+/// is not ASCII) agrees with the standard library's.
+#[wasm_bindgen_test]
+fn lowercase_in_the_browser_matches_the_standard_library() {
+    for s in [
+        "Kent",
+        "SANDWELL",
+        "",
+        "Café CRÈME",
+        "ΣΟΦΙΑ Σ",
+        "Ŵyddgrug",
+        "K\u{212a}",
+    ] {
+        assert_eq!(turnaround::text::lowercase(s), s.to_lowercase(), "{s}");
+    }
+}

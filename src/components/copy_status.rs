@@ -23,7 +23,7 @@ pub fn copy_status(props: &CopyStatusProps) -> Html {
             { match props.copied {
                 Copied::Yes => html! { <span class="ok">{ format!("✓ {what} copied") }</span> },
                 Copied::Fallback => html! {
-                    <span class="warn">{ format!("This browser did not let the page copy. The {} is selected: press Ctrl+C (or ⌘C) to copy it.", what.to_lowercase()) }</span>
+                    <span class="warn">{ format!("This browser did not let the page copy. The {} is selected: press Ctrl+C (or ⌘C) to copy it.", crate::text::lowercase(what)) }</span>
                 },
                 Copied::Not => html! {},
             } }
