@@ -90,7 +90,7 @@ fn worker_run_gives_preview_then_full_path_counts() {
 #[wasm_bindgen_test]
 fn worker_replies_carry_results_as_one_buffer_bit_for_bit() {
     use gloo::worker::Codec;
-    use turnaround::worker::{JsCodec, Reply};
+    use turnaround::worker::{Reply, WireCodec};
     let mut input = golden::scenario();
     input.simulation.paths = 300;
     let request = Request {
@@ -104,19 +104,13 @@ fn worker_replies_carry_results_as_one_buffer_bit_for_bit() {
     };
     let response = run(&request, Stage::Full);
     let sent = response.outcome.clone().expect("the golden scenario runs");
-    let js = JsCodec::encode(Reply::Run(response));
-    // The results are one Uint8Array, not a tree of objects.
-    let outcome = js_sys::Reflect::get(
-        &js_sys::Reflect::get(&js, &"Run".into()).unwrap(),
-        &"outcome".into(),
-    )
-    .unwrap();
-    let bytes = js_sys::Reflect::get(&outcome, &"Ok".into()).unwrap();
+    let js = WireCodec::encode(Reply::Run(response));
+    // The whole reply is one Uint8Array, not a tree of objects.
     assert!(
-        bytes.is_instance_of::<js_sys::Uint8Array>(),
-        "results travel as bytes"
+        js.is_instance_of::<js_sys::Uint8Array>(),
+        "replies travel as bytes"
     );
-    let Reply::Run(back) = JsCodec::decode::<Reply>(js) else {
+    let Reply::Run(back) = WireCodec::decode::<Reply>(js) else {
         panic!("a run reply decodes as a run reply")
     };
     assert_eq!(back.generation, 3);

@@ -6,7 +6,7 @@ fn main() {
     use gloo::worker::Registrable;
     turnaround::failsafe::install_worker_hook();
     turnaround::worker::SimWorker::registrar()
-        .encoding::<turnaround::worker::JsCodec>()
+        .encoding::<turnaround::worker::WireCodec>()
         .register();
 }
 

@@ -19,8 +19,8 @@ use yew::prelude::*;
 
 use crate::failsafe::{self, DebugPanic};
 use crate::worker::{
-    InsightAsk, InsightPart, InsightUpdate, JsCodec, MergeRequest, PartReply, Reply, Request,
-    Response, Share, SimWorker, Stage, ToWorker,
+    InsightAsk, InsightPart, InsightUpdate, MergeRequest, PartReply, Reply, Request, Response,
+    Share, SimWorker, Stage, ToWorker, WireCodec,
 };
 use turnaround_engine::insight::{BreakEven, Tornado, Voi};
 use turnaround_engine::{Results, ScenarioInput};
@@ -102,7 +102,7 @@ pub(crate) fn spawn_worker(
 ) -> WorkerBridge<SimWorker> {
     let mut spawner = SimWorker::spawner();
     spawner.callback(received);
-    let spawner = spawner.encoding::<JsCodec>();
+    let spawner = spawner.encoding::<WireCodec>();
     match worker_loader() {
         Some(url) => spawner.spawn_with_loader(&format!("{url}?ch={channel}")),
         None => spawner.spawn(WORKER_PATH),
