@@ -505,8 +505,7 @@ fn parse_number(s: &str) -> Option<f64> {
     }
     // `+ 0.0` turns -0 into 0: the writer leaves out values equal to the
     // preset's, and -0 == 0, so a -0 would not survive a round trip.
-    s.parse::<f64>()
-        .ok()
+    crate::text::parse_f64(s)
         .filter(|v| v.is_finite())
         .map(|v| v + 0.0)
 }

@@ -36,7 +36,7 @@ use std::sync::OnceLock;
 use turnaround_engine::presets::{preset, source, PresetId};
 use turnaround_engine::{FieldId, PlacementKind, Range, ScenarioInput};
 
-use crate::text::lowercase;
+use crate::text::{lowercase, parse_f64};
 
 /// The committed data file.
 pub const DATA: &str = include_str!("data/councils.tsv");
@@ -208,9 +208,7 @@ fn parse_cell(cell: &str, line: usize) -> Result<Vec<Point>, String> {
                 year: y
                     .parse()
                     .map_err(|_| format!("line {line}: bad year `{y}`"))?,
-                value: v
-                    .parse()
-                    .map_err(|_| format!("line {line}: bad value `{v}`"))?,
+                value: parse_f64(v).ok_or_else(|| format!("line {line}: bad value `{v}`"))?,
             })
         })
         .collect()

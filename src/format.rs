@@ -200,7 +200,7 @@ pub fn number_tick(v: f64) -> String {
 fn minimal_decimals(x: f64, max_dec: usize) -> String {
     for d in 0..=max_dec {
         let s = format!("{x:.d$}");
-        let back: f64 = s.parse().unwrap_or(x);
+        let back: f64 = crate::text::parse_f64(&s).unwrap_or(x);
         if (back - x).abs() <= 1e-6 * x.abs().max(1.0) {
             return s;
         }

@@ -10,7 +10,7 @@
 //! - [`saved`], [`export`], [`qr`]: saved scenarios, exports and the share QR code (pure).
 //! - [`failsafe`]: panic hooks, the failure notice, the worker's version.
 //! - [`paper`]: scenario names, dated file names, the committee paper's contents (pure).
-//! - [`text`]: lower-casing without the Unicode tables in the wasm.
+//! - [`text`]: lower-casing and number parsing by the browser (no Rust tables in the wasm).
 //! - [`update`]: the "new version available" notice's state (the service worker).
 //! - [`components`] and [`hooks`]: the yew view.
 

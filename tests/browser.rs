@@ -370,3 +370,66 @@ fn lowercase_in_the_browser_matches_the_standard_library() {
         assert_eq!(turnaround::text::lowercase(s), s.to_lowercase(), "{s}");
     }
 }
+
+/// Numbers read in the page (the browser's `parseFloat` behind a check of
+/// the standard library's grammar) are the standard library's, to the bit:
+/// short and long decimals, exponents, halfway cases, and strings either
+/// side of the grammar.
+#[wasm_bindgen_test]
+fn numbers_parse_in_the_browser_as_the_standard_library_does() {
+    let mut strings: Vec<String> = [
+        "0",
+        "-0",
+        "+0.0",
+        "5.",
+        ".5",
+        ".",
+        "",
+        " 1",
+        "1 ",
+        "1_0",
+        "0x10",
+        "1e",
+        "e5",
+        "1e+5",
+        "-1E-5",
+        "Infinity",
+        "-infinity",
+        "inf",
+        "NaN",
+        "-nan",
+        "1e400",
+        "-1e-400",
+        "4.9e-324",
+        "2.4703282292062327e-324",
+        "2.4703282292062328e-324",
+        "1.7976931348623157e308",
+        "1.7976931348623158e308",
+        "9007199254740993",
+        "0.1000000000000000055511151231257827",
+        "123456789012345678901234567890",
+        "0.30000000000000004",
+        "1,5",
+        "£5",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..3000 {
+        // xorshift: any bit pattern, so every exponent and subnormals.
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        let v = f64::from_bits(x);
+        strings.push(format!("{v}"));
+        strings.push(format!("{v:e}"));
+        strings.push(format!("{v:.25e}"));
+        strings.push(format!("{:.3}", (x % 1_000_000_007) as f64 / 7.0));
+    }
+    for s in &strings {
+        let ours = turnaround::text::parse_f64(s);
+        let std = s.parse::<f64>().ok();
+        assert_eq!(ours.map(f64::to_bits), std.map(f64::to_bits), "`{s}`");
+    }
+}

@@ -66,9 +66,7 @@ pub fn parse_typed(text: &str) -> Option<f64> {
     } else {
         (t.as_str(), 1.0)
     };
-    digits
-        .parse::<f64>()
-        .ok()
+    crate::text::parse_f64(digits)
         .filter(|v| v.is_finite())
         .map(|v| v * factor)
 }
