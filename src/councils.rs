@@ -345,7 +345,8 @@ impl Data {
             .iter()
             .filter(|c| lowercase(&c.name).contains(&q) || lowercase(&c.code) == q)
             .collect();
-        hits.sort_by_key(|c| !lowercase(&c.name).starts_with(&q));
+        let starts = |c: &&Council| lowercase(&c.name).starts_with(&q);
+        crate::order::sort_by(&mut hits, |a, b| starts(b).cmp(&starts(a)));
         hits
     }
 

@@ -10,6 +10,7 @@
 //! - [`saved`], [`export`], [`qr`]: saved scenarios, exports and the share QR code (pure).
 //! - [`failsafe`]: panic hooks, the failure notice, the worker's version.
 //! - [`paper`]: scenario names, dated file names, the committee paper's contents (pure).
+//! - [`order`]: stable sorting with one copy of the standard library's sort.
 //! - [`text`]: lower-casing and number parsing by the browser (no Rust tables in the wasm).
 //! - [`update`]: the "new version available" notice's state (the service worker).
 //! - [`components`] and [`hooks`]: the yew view.
@@ -29,6 +30,7 @@ pub mod format;
 pub mod help;
 pub mod hooks;
 pub mod meeting;
+pub mod order;
 pub mod paper;
 pub mod params;
 pub mod provenance;

@@ -438,7 +438,7 @@ pub fn ranked(results: &Results, baseline: usize) -> Vec<Ranked> {
         .filter(|&i| i != baseline)
         .filter_map(|i| versus(results, i, baseline))
         .collect();
-    rows.sort_by(|x, y| {
+    crate::order::sort_by(&mut rows, |x, y| {
         x.diff[1]
             .total_cmp(&y.diff[1])
             .then(y.p_cheaper.total_cmp(&x.p_cheaper))

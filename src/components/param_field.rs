@@ -291,7 +291,7 @@ pub fn param_field(props: &ParamFieldProps) -> Html {
                 return;
             }
             let mut sorted = values.clone();
-            sorted.sort_by(f64::total_cmp);
+            crate::order::sort_by(&mut sorted, f64::total_cmp);
             let made = candidate(&sorted);
             // The boxes show the sorted values (kept if the model refuses them).
             *pending.borrow_mut() = [0, 1, 2].map(|i| Some(format::in_box(sorted[i], p.unit)));

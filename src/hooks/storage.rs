@@ -244,7 +244,7 @@ fn read_all(store: &StoreRef) -> Result<Stored, String> {
         }
     }
     // Newest first; the key breaks ties, so every tab shows one order.
-    keyed.sort_by(|(ka, a), (kb, b)| {
+    crate::order::sort_by(&mut keyed, |(ka, a), (kb, b)| {
         saved_at(b)
             .cmp(saved_at(a))
             .then_with(|| format!("{kb:?}").cmp(&format!("{ka:?}")))
