@@ -26,7 +26,49 @@ const VIEW_MARGIN: &str = "200px";
 /// A draw waiting for its timer.
 struct PendingDraw {
     job: Rc<dyn Fn()>,
-    _timeout: Timeout,
+    _timer: Timer,
+}
+
+/// When a pending draw runs (dropping it cancels the draw).
+enum Timer {
+    /// After a wait, in a task of its own.
+    After { _timeout: Timeout },
+    /// Just before the next frame is rendered, so the chart is painted in
+    /// the same frame as the rest of the new result (a task of its own would
+    /// leave one frame painted without it, and cost a second).
+    Frame { _frame: AnimationFrame },
+}
+
+/// A `requestAnimationFrame` callback, cancelled when dropped.
+struct AnimationFrame {
+    id: i32,
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl AnimationFrame {
+    fn new(run: impl FnOnce() + 'static) -> Option<AnimationFrame> {
+        let mut run = Some(run);
+        let callback = Closure::<dyn FnMut()>::new(move || {
+            if let Some(run) = run.take() {
+                run();
+            }
+        });
+        let id = web_sys::window()?
+            .request_animation_frame(callback.as_ref().unchecked_ref())
+            .ok()?;
+        Some(AnimationFrame {
+            id,
+            _callback: callback,
+        })
+    }
+}
+
+impl Drop for AnimationFrame {
+    fn drop(&mut self) {
+        if let Some(w) = web_sys::window() {
+            let _ = w.cancel_animation_frame(self.id);
+        }
+    }
 }
 
 /// Watches whether `canvas` is in (or near) view, and runs any pending draw
@@ -153,14 +195,15 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
         use_effect_with(
             (props.spec.clone(), props.type_scale, *resized),
             move |(spec, scale, _)| {
-                // Draw in a task of its own, so charts redrawing after a
-                // result never add up to one long main-thread task, and at
-                // most every MIN_REDRAW_MS, so previews arriving during a drag
-                // leave the main thread free. Charts out of view wait
-                // OFF_VIEW_DELAY_MS more (so the charts in view paint first,
-                // and a drag redraws only what can be seen), or until they
-                // scroll into view. A newer result drops (cancels) a draw
-                // that has not run yet, so the newest data is drawn last.
+                // Draw just before the next frame (with the result's other
+                // changes, in one paint), and at most every MIN_REDRAW_MS,
+                // so previews arriving during a drag leave the main thread
+                // free; a draw held back by that waits in a task of its own.
+                // Charts out of view wait OFF_VIEW_DELAY_MS more (so the
+                // charts in view paint first, and a drag redraws only what
+                // can be seen), or until they scroll into view. A newer
+                // result drops (cancels) a draw that has not run yet, so the
+                // newest data is drawn last.
                 let (spec, scale) = (spec.clone(), *scale);
                 let since = js_sys::Date::now() - *last_draw.borrow();
                 let mut wait = (MIN_REDRAW_MS - since).max(0.0) as u32;
@@ -180,14 +223,20 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
                 });
                 let slot = pending.clone();
                 let run = job.clone();
-                let timeout = Timeout::new(wait, move || {
+                let go = move || {
                     slot.borrow_mut().take();
                     run();
+                };
+                let timer = if wait == 0 {
+                    let go = go.clone();
+                    AnimationFrame::new(go).map(|f| Timer::Frame { _frame: f })
+                } else {
+                    None
+                }
+                .unwrap_or_else(|| Timer::After {
+                    _timeout: Timeout::new(wait, go),
                 });
-                *pending.borrow_mut() = Some(PendingDraw {
-                    job,
-                    _timeout: timeout,
-                });
+                *pending.borrow_mut() = Some(PendingDraw { job, _timer: timer });
                 let pending = pending.clone();
                 move || drop(pending.borrow_mut().take())
             },
