@@ -14,7 +14,7 @@ use crate::charts::{measured_canvas, ChartLayout, ChartStyle, EitherBackend};
 use crate::view_model::ChartSpec;
 
 /// Least time between two redraws of one chart.
-pub const MIN_REDRAW_MS: f64 = 120.0;
+pub const MIN_REDRAW_MS: f64 = 50.0;
 
 /// Extra wait before a chart out of view redraws (it redraws at once if it
 /// scrolls into view meanwhile).
