@@ -270,7 +270,7 @@ pub(crate) struct MonthDraws {
 
 impl MonthDraws {
     /// The month's numbers from the path's context and leadership streams.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn draw(ctx: &mut Stream, lead: &mut Stream) -> MonthDraws {
         let u_leave = ctx.uniform();
         let u_children = ctx.uniform();
@@ -362,7 +362,7 @@ impl PathContext {
     /// Advance by one month with the month's random numbers already drawn
     /// (by [`MonthDraws::draw`] from this path's streams): exactly
     /// [`PathContext::advance`].
-    #[inline]
+    #[inline(always)]
     pub(crate) fn apply(&mut self, m: &MonthDraws) -> Draws {
         let MonthDraws {
             z_leavers,
