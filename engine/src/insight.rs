@@ -376,6 +376,45 @@ pub struct Report {
 // ---------------------------------------------------------------------------
 // Reruns.
 
+/// The reruns' paths' monthly random numbers, drawn once (96 bytes a
+/// path-month). They depend only on the seed, the horizon and the rerun
+/// path count, not on any other value of the scenario, so a caller that
+/// analyses one scenario after another can keep them
+/// ([`Insight::rerun_draws`], [`Insight::new_reusing`]) instead of drawing
+/// them again for every change.
+#[derive(Debug, Clone)]
+pub struct RerunDraws {
+    months: Arc<ContextDraws>,
+    seed: u64,
+    horizon: u32,
+    paths: usize,
+}
+
+impl RerunDraws {
+    fn new(input: &ScenarioInput, paths: usize) -> RerunDraws {
+        RerunDraws {
+            months: Arc::new(ContextDraws::new(input, paths)),
+            seed: input.simulation.seed,
+            horizon: input.simulation.horizon_months,
+            paths,
+        }
+    }
+
+    /// These draws, if they are `input`'s for `paths` rerun paths; else new ones.
+    fn fitted(this: Option<RerunDraws>, input: &ScenarioInput, paths: usize) -> RerunDraws {
+        match this {
+            Some(d)
+                if d.seed == input.simulation.seed
+                    && d.horizon == input.simulation.horizon_months
+                    && d.paths == paths =>
+            {
+                d
+            }
+            _ => RerunDraws::new(input, paths),
+        }
+    }
+}
+
 /// Totals of both options of the pair on the rerun paths, unpinned.
 #[derive(Debug, Clone)]
 struct Base {
@@ -1056,6 +1095,8 @@ pub struct Insight {
     /// The rerun paths' monthly random numbers, drawn once for every rerun
     /// (shared with the break-even searches).
     months: Arc<ContextDraws>,
+    /// The same, with what they were drawn for.
+    reruns: RerunDraws,
 }
 
 impl Insight {
@@ -1068,9 +1109,24 @@ impl Insight {
         b: usize,
         settings: Settings,
     ) -> Insight {
+        Insight::new_reusing(scenario, draws, a, b, settings, None)
+    }
+
+    /// Like [`Insight::new`], reusing `previous` (an earlier analysis's
+    /// [`Insight::rerun_draws`]) when they fit this scenario's seed, horizon
+    /// and rerun paths: the same results, without drawing them again.
+    pub fn new_reusing(
+        scenario: &Scenario,
+        draws: &PathDraws,
+        a: usize,
+        b: usize,
+        settings: Settings,
+        previous: Option<RerunDraws>,
+    ) -> Insight {
         let input = scenario.input().clone();
         let paths = rerun_paths(&input, &settings);
-        let months = Arc::new(ContextDraws::new(&input, paths));
+        let reruns = RerunDraws::fitted(previous, &input, paths);
+        let months = Arc::clone(&reruns.months);
         let inputs = uncertain_inputs(&input, a, b);
         let columns = inputs
             .iter()
@@ -1093,7 +1149,14 @@ impl Insight {
             voi_rows: Vec::new(),
             voi: None,
             months,
+            reruns,
         }
+    }
+
+    /// The reruns' random numbers, to pass to the next analysis
+    /// ([`Insight::new_reusing`]).
+    pub fn rerun_draws(&self) -> RerunDraws {
+        self.reruns.clone()
     }
 
     /// The uncertain inputs analysed, in field-table order.

@@ -177,3 +177,36 @@ fn the_golden_insight_fingerprint_holds() {
         turnaround_engine::golden::INSIGHT_FINGERPRINT
     );
 }
+
+#[test]
+fn rerun_draws_kept_from_another_scenario_give_the_same_report() {
+    let settings = Settings {
+        paths: 60,
+        curve_points: 5,
+        tolerance: 1.0 / 16.0,
+        bootstrap: 5,
+        ..Settings::default()
+    };
+    let finish = |scenario: &Scenario, previous| {
+        let (_, draws) = simulate_with_draws(scenario, 300);
+        let mut run = Insight::new_reusing(scenario, &draws, 0, 1, settings, previous);
+        while !run.advance(500) {}
+        let kept = run.rerun_draws();
+        (run.finish(), kept)
+    };
+    let first = validate(&preset(PresetId::England2024)).unwrap();
+    let (_, kept) = finish(&first, None);
+    // Another value of a context input: the same seed and horizon, so the
+    // kept draws fit, and the report is the one drawn afresh.
+    let mut input = first.input().clone();
+    input.context.placements.children_start += 25.0;
+    let second = validate(&input).unwrap();
+    assert_eq!(
+        finish(&second, Some(kept.clone())).0,
+        finish(&second, None).0
+    );
+    // Another seed: the kept draws do not fit and are drawn again.
+    input.simulation.seed += 1;
+    let third = validate(&input).unwrap();
+    assert_eq!(finish(&third, Some(kept)).0, finish(&third, None).0);
+}

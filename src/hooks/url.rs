@@ -36,7 +36,15 @@ pub fn current_fragment() -> String {
 struct Writer {
     in_drag: bool,
     last_write: f64,
+    /// A drag's throttled write.
     pending: Option<Timeout>,
+    /// Changes rendered but not yet written, oldest first.
+    queue: Vec<(Commit, String)>,
+    /// The task that writes the queue (kept, not forgotten: a forgotten
+    /// timer's closure would never be freed).
+    flush: Option<Timeout>,
+    /// `flush` has not run yet.
+    flush_due: bool,
 }
 
 fn write(push: bool, fragment: &str) {
@@ -70,7 +78,22 @@ pub fn use_url_sync(state: &AppState, dispatch: Callback<Action>) {
             let commit = state.commit;
             move |_| {
                 // Its own task, in order after any write already queued.
-                Timeout::new(0, move || sync(&writer, commit, fragment)).forget();
+                let mut w = writer.borrow_mut();
+                w.queue.push((commit, fragment));
+                if !w.flush_due {
+                    w.flush_due = true;
+                    let queued = writer.clone();
+                    w.flush = Some(Timeout::new(0, move || {
+                        let changes = {
+                            let mut w = queued.borrow_mut();
+                            w.flush_due = false;
+                            std::mem::take(&mut w.queue)
+                        };
+                        for (commit, fragment) in changes {
+                            sync(&queued, commit, fragment);
+                        }
+                    }));
+                }
             }
         });
     }
