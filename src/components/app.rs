@@ -87,7 +87,6 @@ pub fn app() -> Html {
         }))
         .clone()
     };
-    use_url_sync(&state, dispatch.clone());
     // Offline: the service worker, and the notice when a new version waits.
     let (update, on_update) = use_service_worker();
     let update_notice = html! { <UpdateNotice state={update} on_action={on_update} /> };
@@ -99,6 +98,7 @@ pub fn app() -> Html {
     };
     let settled = state.commit != crate::state::Commit::Transient;
     let compute = use_compute(&state.input, state.revision, settled, &ask);
+    use_url_sync(&state, dispatch.clone(), compute.generation);
     let fragment = {
         let s = &*state;
         use_memo(

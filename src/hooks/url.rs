@@ -5,10 +5,12 @@
 //! scenarios); during a drag the drag's own entry is replaced at most once
 //! per [`THROTTLE_MS`]. Back and Forward decode the fragment into an action.
 //!
-//! Each write runs in a task of its own, after the render that caused it:
-//! Chromium's `pushState`/`replaceState` take 1 to 10 ms, which would
-//! otherwise lengthen the input's task (and a drag's longest task). Writes
-//! keep their order, so Back still steps through every settled scenario.
+//! Each write waits until the change's results are on screen (about a frame
+//! after they are shown, or [`WRITE_FALLBACK_MS`] at most), then runs in a
+//! task of its own: Chromium's `pushState`/`replaceState` take 1 to 10 ms,
+//! and the browser answers each with a task of a few more, which would
+//! otherwise hold up the input's preview. Writes keep their order, so Back
+//! still steps through every settled scenario.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -23,6 +25,13 @@ use crate::state::{Action, AppState, Commit};
 
 /// Least time between URL writes during a drag.
 pub const THROTTLE_MS: f64 = 300.0;
+
+/// Wait after a change's results are shown before writing its URL: about a
+/// frame, so the results paint first.
+pub const WRITE_AFTER_SHOWN_MS: u32 = 20;
+
+/// Longest a change waits for its results before its URL is written anyway.
+pub const WRITE_FALLBACK_MS: u32 = 400;
 
 /// The current fragment without `#` (empty when there is none).
 pub fn current_fragment() -> String {
@@ -40,11 +49,27 @@ struct Writer {
     pending: Option<Timeout>,
     /// Changes rendered but not yet written, oldest first.
     queue: Vec<(Commit, String)>,
-    /// The task that writes the queue (kept, not forgotten: a forgotten
-    /// timer's closure would never be freed).
-    flush: Option<Timeout>,
-    /// `flush` has not run yet.
-    flush_due: bool,
+    /// The write once results are shown, and the fallback (kept, not
+    /// forgotten: a forgotten timer's closure would never be freed).
+    soon: Option<Timeout>,
+    fallback: Option<Timeout>,
+}
+
+/// Writes every queued change, in order.
+fn flush(writer: &Rc<RefCell<Writer>>) {
+    let changes = {
+        let mut w = writer.borrow_mut();
+        std::mem::take(&mut w.queue)
+    };
+    for (commit, fragment) in changes {
+        sync(writer, commit, fragment);
+    }
+}
+
+/// Schedules [`flush`] after `ms`.
+fn flush_after(writer: &Rc<RefCell<Writer>>, ms: u32) -> Timeout {
+    let writer = writer.clone();
+    Timeout::new(ms, move || flush(&writer))
 }
 
 fn write(push: bool, fragment: &str) {
@@ -66,9 +91,10 @@ fn write(push: bool, fragment: &str) {
 }
 
 /// Writes the scenario to the URL as it changes and turns Back and Forward
-/// into [`Action::OpenLink`].
+/// into [`Action::OpenLink`]. `shown` is the generation (revision) of the
+/// results on screen: a change's URL is written once its results are shown.
 #[hook]
-pub fn use_url_sync(state: &AppState, dispatch: Callback<Action>) {
+pub fn use_url_sync(state: &AppState, dispatch: Callback<Action>, shown: u64) {
     let writer = use_mut_ref(Writer::default);
 
     {
@@ -77,23 +103,22 @@ pub fn use_url_sync(state: &AppState, dispatch: Callback<Action>) {
             let fragment = state.fragment();
             let commit = state.commit;
             move |_| {
-                // Its own task, in order after any write already queued.
+                let fallback = flush_after(&writer, WRITE_FALLBACK_MS);
                 let mut w = writer.borrow_mut();
                 w.queue.push((commit, fragment));
-                if !w.flush_due {
-                    w.flush_due = true;
-                    let queued = writer.clone();
-                    w.flush = Some(Timeout::new(0, move || {
-                        let changes = {
-                            let mut w = queued.borrow_mut();
-                            w.flush_due = false;
-                            std::mem::take(&mut w.queue)
-                        };
-                        for (commit, fragment) in changes {
-                            sync(&queued, commit, fragment);
-                        }
-                    }));
+                if w.fallback.is_none() || w.queue.len() == 1 {
+                    w.fallback = Some(fallback);
                 }
+            }
+        });
+    }
+    {
+        let writer = writer.clone();
+        use_effect_with(shown, move |_| {
+            let soon = flush_after(&writer, WRITE_AFTER_SHOWN_MS);
+            let mut w = writer.borrow_mut();
+            if !w.queue.is_empty() {
+                w.soon = Some(soon);
             }
         });
     }

@@ -169,6 +169,10 @@ test("ten arrow-key nudges on a slider make one undo step and one history entry"
   // Settled (blur settles at once; otherwise after a pause).
   await page.evaluate(() => document.activeElement.blur());
   await page.waitForFunction(() => !document.querySelector("#undo").disabled);
+  // The address bar follows once the results are shown: one entry, and no
+  // more once everything has settled.
+  await page.waitForFunction((n) => history.length >= n, entries + 1);
+  await waitForFull(page);
   assert.equal(await page.evaluate(() => history.length), entries + 1, "one browser history entry");
   await page.locator("#undo").click();
   await page.waitForFunction((s) => document.querySelector('.field[data-key="wf.agency"] input[type=range]').value === s, start);
