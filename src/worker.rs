@@ -28,8 +28,8 @@ use turnaround_engine::insight::{
     BreakEven, BreakEvenRun, Insight, RerunDraws, Settings, Tornado, Voi,
 };
 use turnaround_engine::{
-    simulate_with_paths, validate, Field, Partial, PathDraws, Results, Run, Scenario,
-    ScenarioError, ScenarioInput,
+    simulate, validate, Field, Partial, PathDraws, Results, Run, Scenario, ScenarioError,
+    ScenarioInput,
 };
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -398,41 +398,44 @@ pub struct Response {
     pub memory_bytes: u64,
 }
 
-/// Runs one stage of a request: the preview is the scenario's path count
-/// capped at [`PREVIEW_PATHS`]; the full run uses the scenario's own count.
-pub fn run(request: &Request, stage: Stage) -> Response {
-    run_checked(request, validate(&request.input), stage)
+impl Response {
+    /// An answer to `generation`, stamped with this build's version and the
+    /// worker's memory now.
+    fn new(
+        generation: u64,
+        stage: Stage,
+        outcome: Result<Results, ScenarioError>,
+        millis: f64,
+    ) -> Response {
+        Response {
+            generation,
+            stage,
+            outcome,
+            millis,
+            version: crate::failsafe::version(),
+            memory_bytes: crate::failsafe::wasm_memory_bytes(),
+        }
+    }
 }
 
-/// [`run`] for a request already validated once (the worker checks each
-/// request once, then reuses the [`Scenario`] for the full run).
-fn run_checked(
-    request: &Request,
-    checked: Result<Scenario, ScenarioError>,
-    stage: Stage,
-) -> Response {
-    let started = now();
-    let outcome = checked.map(|scenario| {
-        let paths = match stage {
-            Stage::Preview => request.input.simulation.paths.min(PREVIEW_PATHS),
-            Stage::Full => request.input.simulation.paths,
-        };
-        simulate_with_paths(&scenario, paths)
-    });
-    Response {
-        generation: request.generation,
-        stage,
-        outcome,
-        millis: now() - started,
-        version: crate::failsafe::version(),
-        memory_bytes: crate::failsafe::wasm_memory_bytes(),
+/// Runs one stage of a request as the worker does: the preview is the
+/// scenario's path count capped at [`PREVIEW_PATHS`]; the full run uses the
+/// scenario's own count.
+pub fn run(request: &Request, stage: Stage) -> Response {
+    let checked = validate(&request.input);
+    match stage {
+        Stage::Preview => preview(request, checked).0,
+        Stage::Full => {
+            let started = now();
+            let outcome = checked.map(|scenario| simulate(&scenario));
+            Response::new(request.generation, stage, outcome, now() - started)
+        }
     }
 }
 
 /// The preview of `request` (its first [`PREVIEW_PATHS`] paths), with its
-/// [`Partial`] so the full run can start from it. The same figures as
-/// [`run`] with [`Stage::Preview`]; marked [`Stage::Full`] when the scenario
-/// has no more paths than that (nothing further follows).
+/// [`Partial`] so the full run can start from it; marked [`Stage::Full`]
+/// when the scenario has no more paths than that (nothing further follows).
 fn preview(
     request: &Request,
     checked: Result<Scenario, ScenarioError>,
@@ -450,19 +453,13 @@ fn preview(
         part = Some(whole);
         results
     });
-    let response = Response {
-        generation: request.generation,
-        // With no more paths to run, the preview is the full result.
-        stage: if preview_is_full(request) {
-            Stage::Full
-        } else {
-            Stage::Preview
-        },
-        outcome,
-        millis: now() - started,
-        version: crate::failsafe::version(),
-        memory_bytes: crate::failsafe::wasm_memory_bytes(),
+    // With no more paths to run, the preview is the full result.
+    let stage = if preview_is_full(request) {
+        Stage::Full
+    } else {
+        Stage::Preview
     };
+    let response = Response::new(request.generation, stage, outcome, now() - started);
     (response, part)
 }
 
@@ -774,14 +771,7 @@ impl SimWorker {
         };
         scope.respond(
             *id,
-            Reply::Run(Response {
-                generation: g,
-                stage: Stage::Full,
-                outcome: Ok(results),
-                millis,
-                version: crate::failsafe::version(),
-                memory_bytes: crate::failsafe::wasm_memory_bytes(),
-            }),
+            Reply::Run(Response::new(g, Stage::Full, Ok(results), millis)),
         );
         // The same option twice (side by side's runs): nothing to explain.
         if request.insight.pair.0 == request.insight.pair.1 {

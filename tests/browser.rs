@@ -44,18 +44,25 @@ fn golden_figures_match_native_exactly() {
     golden::check(&results).expect("browser figures equal the native golden figures");
 }
 
-#[wasm_bindgen_test]
-fn full_run_waits_for_a_drag_but_not_for_a_settled_change() {
-    use turnaround::worker::{full_run_pause, PAINT_PAUSE_MS};
-    let mut request = Request {
-        generation: 1,
-        input: golden::scenario(),
+/// A settled request for the golden scenario with `paths` paths.
+fn golden_request(generation: u64, paths: u32) -> Request {
+    let mut input = golden::scenario();
+    input.simulation.paths = paths;
+    Request {
+        generation,
+        input,
         version: turnaround::failsafe::version(),
         debug_panic: false,
         insight: Default::default(),
         share: Default::default(),
         settled: true,
-    };
+    }
+}
+
+#[wasm_bindgen_test]
+fn full_run_waits_for_a_drag_but_not_for_a_settled_change() {
+    use turnaround::worker::{full_run_pause, PAINT_PAUSE_MS};
+    let mut request = golden_request(1, golden::scenario().simulation.paths);
     assert_eq!(full_run_pause(&request, 2), 0, "settled, a core to spare");
     assert_eq!(
         full_run_pause(&request, 1),
@@ -68,17 +75,7 @@ fn full_run_waits_for_a_drag_but_not_for_a_settled_change() {
 
 #[wasm_bindgen_test]
 fn worker_run_gives_preview_then_full_path_counts() {
-    let mut input = golden::scenario();
-    input.simulation.paths = 2_000;
-    let request = Request {
-        generation: 7,
-        input,
-        version: turnaround::failsafe::version(),
-        debug_panic: false,
-        insight: Default::default(),
-        share: Default::default(),
-        settled: true,
-    };
+    let request = golden_request(7, 2_000);
     let preview = run(&request, Stage::Preview);
     let full = run(&request, Stage::Full);
     assert_eq!(preview.generation, 7);
@@ -91,17 +88,7 @@ fn worker_run_gives_preview_then_full_path_counts() {
 fn worker_replies_carry_results_as_one_buffer_bit_for_bit() {
     use gloo::worker::Codec;
     use turnaround::worker::{Reply, WireCodec};
-    let mut input = golden::scenario();
-    input.simulation.paths = 300;
-    let request = Request {
-        generation: 3,
-        input,
-        version: turnaround::failsafe::version(),
-        debug_panic: false,
-        insight: Default::default(),
-        share: Default::default(),
-        settled: true,
-    };
+    let request = golden_request(3, 300);
     let response = run(&request, Stage::Full);
     let sent = response.outcome.clone().expect("the golden scenario runs");
     let js = WireCodec::encode(Reply::Run(response));

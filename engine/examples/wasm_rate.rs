@@ -48,7 +48,3 @@ fn input(preset: u32, paths: u32) -> turnaround_engine::ScenarioInput {
     input.simulation.paths = paths;
     input
 }
-
-/// Unused natively (the example is built as a library for wasm32).
-#[allow(dead_code)]
-fn main() {}

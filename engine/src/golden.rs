@@ -135,22 +135,28 @@ pub fn results_fingerprint(results: &crate::Results) -> u64 {
 /// [`results_fingerprint`] of the golden run, as computed natively.
 pub const RESULTS_FINGERPRINT: u64 = 16_053_672_093_513_024_747;
 
+/// Small insight settings (60 rerun paths, 5 curve points, 5 bootstrap
+/// samples), quick enough for tests: those of [`insight_fingerprint`].
+pub fn insight_settings() -> crate::insight::Settings {
+    crate::insight::Settings {
+        paths: 60,
+        curve_points: 5,
+        tolerance: 1.0 / 16.0,
+        bootstrap: 5,
+        ..crate::insight::Settings::default()
+    }
+}
+
 /// A small "what drives the answer" analysis of the golden scenario (300
 /// paths, 60 reruns, 5 curve points), reduced to one FNV-1a hash of its
 /// `Debug` text. `Debug` writes every `f64` in its shortest exact form with
 /// the same code on every target, so equal hashes mean bit-equal reports.
 /// Pinned as [`INSIGHT_FINGERPRINT`] and checked natively and in Chromium.
 pub fn insight_fingerprint() -> u64 {
-    use crate::insight::{analyse, Settings};
+    use crate::insight::analyse;
     let scenario = crate::validate(&scenario()).expect("golden scenario is valid");
     let (_, draws) = crate::simulate_with_draws(&scenario, 300);
-    let settings = Settings {
-        paths: 60,
-        curve_points: 5,
-        tolerance: 1.0 / 16.0,
-        bootstrap: 5,
-        ..Settings::default()
-    };
+    let settings = insight_settings();
     let report = analyse(&scenario, &draws, 0, 1, settings);
     fnv(&format!("{report:?}"))
 }

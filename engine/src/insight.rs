@@ -616,7 +616,7 @@ pub struct BreakEvenRun {
     bracketed: bool,
     stage: BeStage,
     /// The rerun paths' monthly random numbers, drawn once for every rerun.
-    months: Arc<ContextDraws>,
+    reruns: RerunDraws,
 }
 
 impl BreakEvenRun {
@@ -632,8 +632,8 @@ impl BreakEvenRun {
     ) -> BreakEvenRun {
         let input = scenario.input();
         let paths = rerun_paths(input, &settings);
-        let months = Arc::new(ContextDraws::new(input, paths));
-        let mut run = BreakEvenRun::with_base(input, (a, b), target, span, settings, None, months);
+        let reruns = RerunDraws::new(input, paths);
+        let mut run = BreakEvenRun::with_base(input, (a, b), target, span, settings, None, reruns);
         run.stage = BeStage::Base(base_eval(input, (a, b), paths));
         run
     }
@@ -645,7 +645,7 @@ impl BreakEvenRun {
         span: Option<(f64, f64)>,
         settings: Settings,
         base: Option<Base>,
-        months: Arc<ContextDraws>,
+        reruns: RerunDraws,
     ) -> BreakEvenRun {
         let (min, max) = target.bounds();
         let (mut lo, mut hi) = span.unwrap_or_else(|| target.default_span());
@@ -672,7 +672,7 @@ impl BreakEvenRun {
             pending: Vec::new(),
             bracketed: false,
             stage: BeStage::Done,
-            months,
+            reruns,
         };
         run.stage = run.curve_eval(0);
         run
@@ -707,7 +707,7 @@ impl BreakEvenRun {
             match &mut self.stage {
                 BeStage::Done => return true,
                 BeStage::Base(e) => {
-                    if !e.advance(&mut budget, &self.months) {
+                    if !e.advance(&mut budget, &self.reruns.months) {
                         return false;
                     }
                     let BeStage::Base(e) = std::mem::replace(&mut self.stage, BeStage::Next) else {
@@ -717,7 +717,7 @@ impl BreakEvenRun {
                     self.stage = self.curve_eval(0);
                 }
                 BeStage::Curve(i, e) => {
-                    if !e.advance(&mut budget, &self.months) {
+                    if !e.advance(&mut budget, &self.reruns.months) {
                         return false;
                     }
                     let i = *i;
@@ -728,7 +728,7 @@ impl BreakEvenRun {
                     self.stage = self.curve_eval(i + 1);
                 }
                 BeStage::Bisect(bis, e) => {
-                    if !e.advance(&mut budget, &self.months) {
+                    if !e.advance(&mut budget, &self.reruns.months) {
                         return false;
                     }
                     let base = self.base.as_ref().expect("base before bisection");
@@ -1094,8 +1094,6 @@ pub struct Insight {
     stage: Stage,
     /// The rerun paths' monthly random numbers, drawn once for every rerun
     /// (shared with the break-even searches).
-    months: Arc<ContextDraws>,
-    /// The same, with what they were drawn for.
     reruns: RerunDraws,
 }
 
@@ -1126,7 +1124,6 @@ impl Insight {
         let input = scenario.input().clone();
         let paths = rerun_paths(&input, &settings);
         let reruns = RerunDraws::fitted(previous, &input, paths);
-        let months = Arc::clone(&reruns.months);
         let inputs = uncertain_inputs(&input, a, b);
         let columns = inputs
             .iter()
@@ -1148,7 +1145,6 @@ impl Insight {
             columns,
             voi_rows: Vec::new(),
             voi: None,
-            months,
             reruns,
         }
     }
@@ -1206,7 +1202,7 @@ impl Insight {
             match &mut self.stage {
                 Stage::Done => return true,
                 Stage::Base(e) => {
-                    if !e.advance(&mut budget, &self.months) {
+                    if !e.advance(&mut budget, &self.reruns.months) {
                         return false;
                     }
                     let Stage::Base(e) = std::mem::replace(&mut self.stage, Stage::Done) else {
@@ -1216,7 +1212,7 @@ impl Insight {
                     self.stage = self.tornado_eval(0, false);
                 }
                 Stage::Tornado { k, high, eval } => {
-                    if !eval.advance(&mut budget, &self.months) {
+                    if !eval.advance(&mut budget, &self.reruns.months) {
                         return false;
                     }
                     let (k, high) = (*k, *high);
@@ -1343,7 +1339,7 @@ impl Insight {
                 None,
                 self.settings,
                 self.base.clone(),
-                Arc::clone(&self.months),
+                self.reruns.clone(),
             )),
         )
     }

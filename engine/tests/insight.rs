@@ -110,13 +110,7 @@ fn evppi_is_evpi_for_the_deciding_input_and_zero_for_the_rest() {
 fn same_inputs_give_the_same_bits_and_any_slicing_gives_the_same_report() {
     let scenario = validate(&preset(PresetId::England2024)).unwrap();
     let (_, draws) = simulate_with_draws(&scenario, 300);
-    let settings = Settings {
-        paths: 60,
-        curve_points: 5,
-        tolerance: 1.0 / 16.0,
-        bootstrap: 5,
-        ..Settings::default()
-    };
+    let settings = turnaround_engine::golden::insight_settings();
     let whole = insight::analyse(&scenario, &draws, 0, 1, settings);
     assert_eq!(whole, insight::analyse(&scenario, &draws, 0, 1, settings));
     for budget in [1u64, 7, 250] {
@@ -180,13 +174,7 @@ fn the_golden_insight_fingerprint_holds() {
 
 #[test]
 fn rerun_draws_kept_from_another_scenario_give_the_same_report() {
-    let settings = Settings {
-        paths: 60,
-        curve_points: 5,
-        tolerance: 1.0 / 16.0,
-        bootstrap: 5,
-        ..Settings::default()
-    };
+    let settings = turnaround_engine::golden::insight_settings();
     let finish = |scenario: &Scenario, previous| {
         let (_, draws) = simulate_with_draws(scenario, 300);
         let mut run = Insight::new_reusing(scenario, &draws, 0, 1, settings, previous);

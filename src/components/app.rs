@@ -98,7 +98,6 @@ pub fn app() -> Html {
     };
     let settled = state.commit != crate::state::Commit::Transient;
     let compute = use_compute(&state.input, state.revision, settled, &ask);
-    use_url_sync(&state, dispatch.clone(), compute.generation);
     let fragment = {
         let s = &*state;
         use_memo(
@@ -106,6 +105,7 @@ pub fn app() -> Html {
             |(p, c, i)| AttrValue::from(codec::encode_for(*p, c.as_deref(), i)),
         )
     };
+    use_url_sync(&state, &fragment, dispatch.clone(), compute.generation);
     use_effect_with(view_of(&state), |view| write_view_flags(*view));
     // Sizes are in rem, so the large-type setting lives on <html>.
     use_effect_with(state.large_type, |large| {

@@ -3,6 +3,7 @@
 use std::rc::Rc;
 
 use gloo::events::EventListener;
+use gloo::render::{request_animation_frame, AnimationFrame};
 use gloo::timers::callback::Timeout;
 use plotters::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -37,38 +38,6 @@ enum Timer {
     /// the same frame as the rest of the new result (a task of its own would
     /// leave one frame painted without it, and cost a second).
     Frame { _frame: AnimationFrame },
-}
-
-/// A `requestAnimationFrame` callback, cancelled when dropped.
-struct AnimationFrame {
-    id: i32,
-    _callback: Closure<dyn FnMut()>,
-}
-
-impl AnimationFrame {
-    fn new(run: impl FnOnce() + 'static) -> Option<AnimationFrame> {
-        let mut run = Some(run);
-        let callback = Closure::<dyn FnMut()>::new(move || {
-            if let Some(run) = run.take() {
-                run();
-            }
-        });
-        let id = web_sys::window()?
-            .request_animation_frame(callback.as_ref().unchecked_ref())
-            .ok()?;
-        Some(AnimationFrame {
-            id,
-            _callback: callback,
-        })
-    }
-}
-
-impl Drop for AnimationFrame {
-    fn drop(&mut self) {
-        if let Some(w) = web_sys::window() {
-            let _ = w.cancel_animation_frame(self.id);
-        }
-    }
 }
 
 /// Watches whether `canvas` is in (or near) view, and runs any pending draw
@@ -228,14 +197,14 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
                     run();
                 };
                 let timer = if wait == 0 {
-                    let go = go.clone();
-                    AnimationFrame::new(go).map(|f| Timer::Frame { _frame: f })
+                    Timer::Frame {
+                        _frame: request_animation_frame(move |_| go()),
+                    }
                 } else {
-                    None
-                }
-                .unwrap_or_else(|| Timer::After {
-                    _timeout: Timeout::new(wait, go),
-                });
+                    Timer::After {
+                        _timeout: Timeout::new(wait, go),
+                    }
+                };
                 *pending.borrow_mut() = Some(PendingDraw { job, _timer: timer });
                 let pending = pending.clone();
                 move || drop(pending.borrow_mut().take())

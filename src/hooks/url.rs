@@ -90,35 +90,37 @@ fn write(push: bool, fragment: &str) {
     }
 }
 
-/// Writes the scenario to the URL as it changes and turns Back and Forward
-/// into [`Action::OpenLink`]. `shown` is the generation (revision) of the
-/// results on screen: a change's URL is written once its results are shown.
+/// Writes the scenario (`fragment`, the state's encoded scenario) to the
+/// URL as it changes and turns Back and Forward into [`Action::OpenLink`].
+/// `shown` is the generation (revision) of the results on screen: a change's
+/// URL is written once its results are shown.
 #[hook]
-pub fn use_url_sync(state: &AppState, dispatch: Callback<Action>, shown: u64) {
+pub fn use_url_sync(
+    state: &AppState,
+    fragment: &AttrValue,
+    dispatch: Callback<Action>,
+    shown: u64,
+) {
     let writer = use_mut_ref(Writer::default);
 
     {
         let writer = writer.clone();
-        use_effect_with(state.revision, {
-            let fragment = state.fragment();
-            let commit = state.commit;
-            move |_| {
-                let fallback = flush_after(&writer, WRITE_FALLBACK_MS);
-                let mut w = writer.borrow_mut();
-                w.queue.push((commit, fragment));
-                if w.fallback.is_none() || w.queue.len() == 1 {
-                    w.fallback = Some(fallback);
-                }
+        let (fragment, commit) = (fragment.clone(), state.commit);
+        use_effect_with(state.revision, move |_| {
+            let mut w = writer.borrow_mut();
+            w.queue.push((commit, fragment.to_string()));
+            // The oldest change waiting sets the deadline.
+            if w.queue.len() == 1 {
+                w.fallback = Some(flush_after(&writer, WRITE_FALLBACK_MS));
             }
         });
     }
     {
         let writer = writer.clone();
         use_effect_with(shown, move |_| {
-            let soon = flush_after(&writer, WRITE_AFTER_SHOWN_MS);
             let mut w = writer.borrow_mut();
             if !w.queue.is_empty() {
-                w.soon = Some(soon);
+                w.soon = Some(flush_after(&writer, WRITE_AFTER_SHOWN_MS));
             }
         });
     }
