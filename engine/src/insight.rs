@@ -59,7 +59,7 @@ use crate::output::PathDraws;
 use crate::rng::Stream;
 use std::sync::Arc;
 
-use crate::sim::{path_totals, ContextDraws};
+use crate::sim::{path_totals, ContextDraws, TotalsScratch};
 use crate::validate::{validate, Scenario};
 
 /// Tuning of an insight run. The defaults are what the page uses.
@@ -489,7 +489,12 @@ impl Eval {
 
     /// Runs paths until `budget` option-paths are spent or all are done,
     /// with the months' random numbers from `draws`.
-    fn advance(&mut self, budget: &mut u64, draws: &ContextDraws) -> bool {
+    fn advance(
+        &mut self,
+        budget: &mut u64,
+        draws: &ContextDraws,
+        scratch: &mut TotalsScratch,
+    ) -> bool {
         if self.invalid {
             return true;
         }
@@ -497,7 +502,7 @@ impl Eval {
         while self.next < self.paths && *budget > 0 {
             let chunk = ((*budget / per).max(1) as usize)
                 .min(self.paths - self.next)
-                .min(64);
+                .min(crate::sim::BLOCK);
             let mut buf: Vec<Vec<f64>> = vec![vec![0.0; chunk]; self.options.len()];
             path_totals(
                 &self.input,
@@ -506,6 +511,7 @@ impl Eval {
                 self.next + chunk,
                 &mut buf,
                 draws,
+                scratch,
             );
             for (k, b) in buf.into_iter().enumerate() {
                 self.totals[k][self.next..self.next + chunk].copy_from_slice(&b);
@@ -617,6 +623,8 @@ pub struct BreakEvenRun {
     stage: BeStage,
     /// The rerun paths' monthly random numbers, drawn once for every rerun.
     reruns: RerunDraws,
+    /// The reruns' working memory.
+    scratch: TotalsScratch,
 }
 
 impl BreakEvenRun {
@@ -673,6 +681,7 @@ impl BreakEvenRun {
             bracketed: false,
             stage: BeStage::Done,
             reruns,
+            scratch: TotalsScratch::default(),
         };
         run.stage = run.curve_eval(0);
         run
@@ -707,7 +716,7 @@ impl BreakEvenRun {
             match &mut self.stage {
                 BeStage::Done => return true,
                 BeStage::Base(e) => {
-                    if !e.advance(&mut budget, &self.reruns.months) {
+                    if !e.advance(&mut budget, &self.reruns.months, &mut self.scratch) {
                         return false;
                     }
                     let BeStage::Base(e) = std::mem::replace(&mut self.stage, BeStage::Next) else {
@@ -717,7 +726,7 @@ impl BreakEvenRun {
                     self.stage = self.curve_eval(0);
                 }
                 BeStage::Curve(i, e) => {
-                    if !e.advance(&mut budget, &self.reruns.months) {
+                    if !e.advance(&mut budget, &self.reruns.months, &mut self.scratch) {
                         return false;
                     }
                     let i = *i;
@@ -728,7 +737,7 @@ impl BreakEvenRun {
                     self.stage = self.curve_eval(i + 1);
                 }
                 BeStage::Bisect(bis, e) => {
-                    if !e.advance(&mut budget, &self.reruns.months) {
+                    if !e.advance(&mut budget, &self.reruns.months, &mut self.scratch) {
                         return false;
                     }
                     let base = self.base.as_ref().expect("base before bisection");
@@ -1095,6 +1104,8 @@ pub struct Insight {
     /// The rerun paths' monthly random numbers, drawn once for every rerun
     /// (shared with the break-even searches).
     reruns: RerunDraws,
+    /// The reruns' working memory.
+    scratch: TotalsScratch,
 }
 
 impl Insight {
@@ -1146,6 +1157,7 @@ impl Insight {
             voi_rows: Vec::new(),
             voi: None,
             reruns,
+            scratch: TotalsScratch::default(),
         }
     }
 
@@ -1202,7 +1214,7 @@ impl Insight {
             match &mut self.stage {
                 Stage::Done => return true,
                 Stage::Base(e) => {
-                    if !e.advance(&mut budget, &self.reruns.months) {
+                    if !e.advance(&mut budget, &self.reruns.months, &mut self.scratch) {
                         return false;
                     }
                     let Stage::Base(e) = std::mem::replace(&mut self.stage, Stage::Done) else {
@@ -1212,7 +1224,7 @@ impl Insight {
                     self.stage = self.tornado_eval(0, false);
                 }
                 Stage::Tornado { k, high, eval } => {
-                    if !eval.advance(&mut budget, &self.reruns.months) {
+                    if !eval.advance(&mut budget, &self.reruns.months, &mut self.scratch) {
                         return false;
                     }
                     let (k, high) = (*k, *high);
@@ -1409,10 +1421,19 @@ mod tests {
             50,
             &mut out,
             &ContextDraws::default(),
+            &mut TotalsScratch::default(),
         );
         let mut cached = vec![vec![0.0; 50]; 2];
         let some = ContextDraws::new(scenario.input(), 30);
-        path_totals(scenario.input(), &[2, 0], 0, 50, &mut cached, &some);
+        path_totals(
+            scenario.input(),
+            &[2, 0],
+            0,
+            50,
+            &mut cached,
+            &some,
+            &mut TotalsScratch::default(),
+        );
         assert_eq!(cached, out);
         let t2 = draws.outcome("options[2].total").unwrap();
         let t0 = draws.outcome("options[0].total").unwrap();

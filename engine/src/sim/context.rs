@@ -8,7 +8,7 @@ use crate::rng::{
 };
 
 use super::leadership::lead;
-use super::CARE_FLOW_PER_MONTH;
+use super::{Lanes, BLOCK, CARE_FLOW_PER_MONTH, ZERO_LANES};
 use crate::float::max;
 
 /// Indices of the per-path parameter uniforms (stream 1). Each uncertain input
@@ -246,6 +246,102 @@ pub(crate) struct PathContext {
     pub placement_index: f64,
     pub sen_index: f64,
     pub sen_pupils: f64,
+}
+
+/// A block of paths' shared context for one month, one lane a path (see
+/// [`super::service::ServiceLanes`]).
+#[derive(Clone)]
+pub(crate) struct ContextLanes {
+    // Per-path draws (set at a block's first month).
+    pub perm_cost_month: Lanes,
+    pub premium_month: Lanes,
+    pub turnover: Lanes,
+    pub base_weekly: Lanes,
+    pub shift_delta_weekly: Lanes,
+    pub sen_cost_month: Lanes,
+    pub shock: Lanes,
+    pub churn: Lanes,
+    pub recruitment_coupling: Lanes,
+    pub placement_coupling: Lanes,
+    pub sen_coupling: Lanes,
+    pub demand_month: Lanes,
+    pub change_leave_month: Lanes,
+    pub mix_decay_month: Lanes,
+    pub trained_exit_month: Lanes,
+    // The month's values.
+    pub children: Lanes,
+    pub pay_index: Lanes,
+    pub placement_index: Lanes,
+    pub sen_index: Lanes,
+    pub sen_pupils: Lanes,
+    pub z_leavers: Lanes,
+    pub fill_luck: Lanes,
+    /// The month's leadership uniforms.
+    pub u: [[f64; lead::COUNT]; BLOCK],
+}
+
+impl ContextLanes {
+    pub(crate) fn new() -> Box<ContextLanes> {
+        let z = ZERO_LANES;
+        Box::new(ContextLanes {
+            perm_cost_month: z,
+            premium_month: z,
+            turnover: z,
+            base_weekly: z,
+            shift_delta_weekly: z,
+            sen_cost_month: z,
+            shock: z,
+            churn: z,
+            recruitment_coupling: z,
+            placement_coupling: z,
+            sen_coupling: z,
+            demand_month: z,
+            change_leave_month: z,
+            mix_decay_month: z,
+            trained_exit_month: z,
+            children: z,
+            pay_index: z,
+            placement_index: z,
+            sen_index: z,
+            sen_pupils: z,
+            z_leavers: z,
+            fill_luck: z,
+            u: [[0.0; lead::COUNT]; BLOCK],
+        })
+    }
+
+    /// Lane `i` takes path `pc`'s per-path draws.
+    pub(crate) fn set_path(&mut self, i: usize, pc: &PathContext) {
+        self.perm_cost_month[i] = pc.perm_cost_month;
+        self.premium_month[i] = pc.premium_month;
+        self.turnover[i] = pc.turnover;
+        self.base_weekly[i] = pc.base_weekly;
+        self.shift_delta_weekly[i] = pc.shift_delta_weekly;
+        self.sen_cost_month[i] = pc.sen_cost_month;
+        self.shock[i] = pc.shock;
+        self.churn[i] = pc.churn;
+        self.recruitment_coupling[i] = pc.recruitment_coupling;
+        self.placement_coupling[i] = pc.placement_coupling;
+        self.sen_coupling[i] = pc.sen_coupling;
+        self.demand_month[i] = pc.demand_month;
+        self.change_leave_month[i] = pc.change_leave_month;
+        self.mix_decay_month[i] = pc.mix_decay_month;
+        self.trained_exit_month[i] = pc.trained_exit_month;
+    }
+
+    /// Lane `i` takes path `pc`'s month (after [`PathContext::advance`]
+    /// gave `d`).
+    #[inline(always)]
+    pub(crate) fn set_month(&mut self, i: usize, pc: &PathContext, d: &Draws) {
+        self.children[i] = pc.children;
+        self.pay_index[i] = pc.pay_index;
+        self.placement_index[i] = pc.placement_index;
+        self.sen_index[i] = pc.sen_index;
+        self.sen_pupils[i] = pc.sen_pupils;
+        self.z_leavers[i] = d.z_leavers;
+        self.fill_luck[i] = d.fill_luck;
+        self.u[i] = d.u;
+    }
 }
 
 /// One path's draws for one month, shared by every option.

@@ -6,6 +6,7 @@ use crate::output::SeatState;
 use crate::rng::triangular_inverse;
 
 use super::context::{param, ParamUniforms};
+use super::{Lanes, BLOCK, ZERO_LANES};
 
 /// Indices of the monthly leadership uniforms (stream 3), all drawn every month.
 pub(crate) mod lead {
@@ -236,6 +237,52 @@ pub(crate) struct Leadership {
     pending_procurement_cost: f64,
     /// The contract was let on this path.
     pub contract_let: bool,
+    // Counts over the run.
+    /// Changes of the person in the seat.
+    pub changes: u32,
+    /// Months in a row settled (not interim) without a change.
+    stable_run: u32,
+    /// Months settled (not interim).
+    pub stable_months: u32,
+    /// A run of 24 settled months without a change happened.
+    pub got24: bool,
+}
+
+/// One option's leadership events for a block of paths' month, one lane a
+/// path, for the services' step ([`super::service::ServiceLanes::step`]).
+#[derive(Clone)]
+pub(crate) struct EventLanes {
+    /// Changes of the person in the seat.
+    pub changes: Lanes,
+    /// Months in post at the start of the month's stability step.
+    pub months_in_post: Lanes,
+    // Flags as 0 or 1 in 64 bits, the width of the other lanes, so the
+    // services' step loads them like its numbers (and runs across lanes).
+    /// The end-of-month seat is interim cover.
+    pub interim: [u64; BLOCK],
+    pub contract_running: [u64; BLOCK],
+    pub contract_ended: [u64; BLOCK],
+    pub partner_arrived: [u64; BLOCK],
+    pub partner_fee: Lanes,
+    pub procurement_cost: Lanes,
+    /// Leadership spend: campaign fees and the end-of-month seat's pay.
+    pub leadership_spend: Lanes,
+}
+
+impl EventLanes {
+    pub(crate) fn new() -> EventLanes {
+        EventLanes {
+            changes: ZERO_LANES,
+            months_in_post: ZERO_LANES,
+            interim: [0; BLOCK],
+            contract_running: [0; BLOCK],
+            contract_ended: [0; BLOCK],
+            partner_arrived: [0; BLOCK],
+            partner_fee: ZERO_LANES,
+            procurement_cost: ZERO_LANES,
+            leadership_spend: ZERO_LANES,
+        }
+    }
 }
 
 /// What happened to the seat in one month.
@@ -302,6 +349,10 @@ impl Leadership {
             pending_fees: 0.0,
             pending_procurement_cost: 0.0,
             contract_let: false,
+            changes: 0,
+            stable_run: 0,
+            stable_months: 0,
+            got24: false,
         };
         match plan.route {
             Route::Recruit => {
@@ -358,7 +409,7 @@ impl Leadership {
 
     /// Leadership spend of the month just stepped: campaign fees, and the
     /// end-of-month seat's pay, at the month's pay index.
-    pub(crate) fn spend(&mut self, pay_index: f64) -> f64 {
+    fn spend(&mut self, pay_index: f64) -> f64 {
         let mut spend = self.pending_fees * pay_index;
         self.pending_fees = 0.0;
         match self.seat {
@@ -369,8 +420,53 @@ impl Leadership {
         spend
     }
 
+    /// One month on one path: the seat's events and spend (at the month's
+    /// `pay_index`) written to lane `i` of `out`, the counts updated.
+    /// Returns the end-of-month seat.
+    #[inline(always)]
+    pub(crate) fn month(
+        &mut self,
+        plan: &Plan,
+        u: &LeadUniforms,
+        pay_index: f64,
+        out: &mut EventLanes,
+        i: usize,
+    ) -> SeatState {
+        let ev = if plan.route == Route::InterimChain {
+            self.step_chain(u)
+        } else {
+            self.step(plan, u)
+        };
+        let changes = ev.changes;
+        self.changes += changes;
+        out.leadership_spend[i] = self.spend(pay_index);
+        let seat = self.seat;
+        let settled = seat != SeatState::Interim;
+        out.months_in_post[i] = self.months_in_post;
+        if settled {
+            self.months_in_post += 1.0;
+            self.stable_months += 1;
+        }
+        if settled && changes == 0 {
+            self.stable_run += 1;
+            if self.stable_run >= 24 {
+                self.got24 = true;
+            }
+        } else {
+            self.stable_run = 0;
+        }
+        out.changes[i] = changes as f64;
+        out.interim[i] = u64::from(!settled);
+        out.contract_running[i] = u64::from(ev.contract_running);
+        out.contract_ended[i] = u64::from(ev.contract_ended);
+        out.partner_arrived[i] = u64::from(ev.partner_arrived);
+        out.partner_fee[i] = ev.partner_fee;
+        out.procurement_cost[i] = ev.procurement_cost;
+        seat
+    }
+
     /// One month of the interim chain: an interim may leave.
-    pub(crate) fn step_chain(&mut self, u: &LeadUniforms) -> Events {
+    fn step_chain(&mut self, u: &LeadUniforms) -> Events {
         Events {
             changes: u32::from(u[lead::INTERIM_LEAVES] < self.interim_hazard),
             contract_running: false,
@@ -382,8 +478,8 @@ impl Leadership {
     }
 
     /// Leadership events of one month.
-    #[inline]
-    pub(crate) fn step(&mut self, plan: &Plan, u: &LeadUniforms) -> Events {
+    #[inline(always)]
+    fn step(&mut self, plan: &Plan, u: &LeadUniforms) -> Events {
         let s = self;
         let mut changes = 0;
         let mut ended = false;
