@@ -109,7 +109,71 @@ impl Histogram {
     /// Counts every value of `values`, adding them to the sum at `scale`
     /// when `SUM` (one tight loop, its running figures in registers).
     #[inline]
+    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
     pub(crate) fn add_all<const SUM: bool>(&mut self, values: &[f64], scale: f64) {
+        self.add_each::<SUM>(values, scale);
+    }
+
+    /// Counts every value of `values`, adding them to the sum at `scale`
+    /// when `SUM`: two values at a time in simd128 (keys, key range and
+    /// extremes), the counts and the sum value by value. The same figures
+    /// as [`Histogram::add_each`]: the keys are the same (`f32` rounding and
+    /// integer steps lane by lane), integer sums wrap, and each lane keeps
+    /// its first smallest and largest value, as one running comparison does.
+    #[inline(never)]
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    pub(crate) fn add_all<const SUM: bool>(&mut self, values: &[f64], scale: f64) {
+        use core::arch::wasm32::*;
+        let pairs = values.chunks_exact(2);
+        let rest = pairs.remainder();
+        let counts = &mut self.counts[..];
+        let (abs, huge) = (u32x4_splat(0x7FFF_FFFF), u32x4_splat(HUGE_BITS));
+        let floor = u32x4_splat(TINY_BITS - (1 << SHIFT));
+        let zero_key = u32x4_splat(ZERO_KEY);
+        let (none_lo, none_hi) = (u32x4_splat(u32::MAX), u32x4_splat(0));
+        let (mut lo, mut hi) = (u32x4_splat(self.lo), u32x4_splat(self.hi));
+        let (mut min, mut max) = (f64x2_splat(self.min), f64x2_splat(self.max));
+        let mut sum = self.sum;
+        for p in pairs {
+            let v = f64x2(p[0], p[1]);
+            // `key` lane by lane (lanes 2 and 3 are 0.0: the zero key).
+            let b = f32x4_demote_f64x2_zero(v);
+            let a = v128_and(b, abs);
+            let m = u32x4_shr(
+                u32x4_sub(u32x4_max(u32x4_min(a, huge), floor), floor),
+                SHIFT,
+            );
+            let neg = i32x4_shr(b, 31);
+            let k = i32x4_add(zero_key, i32x4_sub(v128_xor(m, neg), neg));
+            counts[u32x4_extract_lane::<0>(k) as usize] += 1;
+            counts[u32x4_extract_lane::<1>(k) as usize] += 1;
+            let nz = i32x4_ne(k, zero_key);
+            lo = u32x4_min(lo, v128_bitselect(k, none_lo, nz));
+            hi = u32x4_max(hi, v128_bitselect(k, none_hi, nz));
+            // pmin(a, b) is `b < a ? b : a`: a running `if v < min`.
+            min = f64x2_pmin(min, v);
+            max = f64x2_pmax(max, v);
+            if SUM {
+                let s = f64x2_mul(v, f64x2_splat(scale));
+                sum = sum
+                    .wrapping_add(f64x2_extract_lane::<0>(s) as i64)
+                    .wrapping_add(f64x2_extract_lane::<1>(s) as i64);
+            }
+        }
+        let lane = |v: v128, f: fn(f64, f64) -> f64| {
+            f(f64x2_extract_lane::<0>(v), f64x2_extract_lane::<1>(v))
+        };
+        self.lo = u32x4_extract_lane::<0>(lo).min(u32x4_extract_lane::<1>(lo));
+        self.hi = u32x4_extract_lane::<0>(hi).max(u32x4_extract_lane::<1>(hi));
+        self.min = lane(min, |a, b| if b < a { b } else { a });
+        self.max = lane(max, |a, b| if b > a { b } else { a });
+        self.sum = sum;
+        self.add_each::<SUM>(rest, scale);
+    }
+
+    /// [`Histogram::add_all`] value by value.
+    #[inline(always)]
+    fn add_each<const SUM: bool>(&mut self, values: &[f64], scale: f64) {
         let counts = &mut self.counts[..];
         let (mut lo, mut hi) = (self.lo, self.hi);
         let (mut min, mut max) = (self.min, self.max);
