@@ -250,8 +250,7 @@ impl Run {
             .collect();
         for (j, p) in (first as usize..end as usize).enumerate() {
             let (pc, u) = PathContext::new(&input, seed, p);
-            for (o, plan) in input.options.iter().zip(&plans).enumerate() {
-                let (oi, plan) = plan;
+            for (o, (oi, plan)) in input.options.iter().zip(&plans).enumerate() {
                 leads[o].push(Leadership::new(oi, plan, &u));
                 services[o][j / BLOCK].start(
                     j % BLOCK,
