@@ -270,8 +270,8 @@ pub(crate) struct EventLanes {
 }
 
 impl EventLanes {
-    pub(crate) fn new() -> EventLanes {
-        EventLanes {
+    pub(crate) fn new() -> Box<EventLanes> {
+        Box::new(EventLanes {
             changes: ZERO_LANES,
             months_in_post: ZERO_LANES,
             interim: [0; BLOCK],
@@ -281,7 +281,7 @@ impl EventLanes {
             partner_fee: ZERO_LANES,
             procurement_cost: ZERO_LANES,
             leadership_spend: ZERO_LANES,
-        }
+        })
     }
 }
 

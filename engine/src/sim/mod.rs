@@ -251,15 +251,8 @@ impl Run {
         for (j, p) in (first as usize..end as usize).enumerate() {
             let (pc, u) = PathContext::new(&input, seed, p);
             for (o, (oi, plan)) in input.options.iter().zip(&plans).enumerate() {
-                leads[o].push(Leadership::new(oi, plan, &u));
-                services[o][j / BLOCK].start(
-                    j % BLOCK,
-                    oi,
-                    &u,
-                    &consts,
-                    cx.stability.initial,
-                    cx.workforce.start_agency_share,
-                );
+                let lanes = &mut services[o][j / BLOCK];
+                start_option(oi, plan, &u, &consts, cx, &mut leads[o], lanes, j % BLOCK);
             }
             paths_cx.push(pc);
         }
@@ -293,7 +286,7 @@ impl Run {
             leads,
             services,
             cx_lanes: ContextLanes::new(),
-            ev_lanes: Box::new(EventLanes::new()),
+            ev_lanes: EventLanes::new(),
         }
     }
 
@@ -553,7 +546,7 @@ pub(crate) fn path_totals(
         leads,
     } = scratch;
     let cx_lanes = cx_lanes.get_or_insert_with(ContextLanes::new);
-    let ev_lanes = ev_lanes.get_or_insert_with(|| Box::new(EventLanes::new()));
+    let ev_lanes = ev_lanes.get_or_insert_with(EventLanes::new);
     services.resize_with(options.len(), ServiceLanes::new);
     out_lanes.resize(SERIES * BLOCK, 0.0);
     leads.resize_with(options.len(), Vec::new);
@@ -566,14 +559,15 @@ pub(crate) fn path_totals(
             let (pc, u) = PathContext::new(input, seed, p);
             for (k, (&o, plan)) in options.iter().zip(&plans).enumerate() {
                 let oi = &input.options[o];
-                leads[k].push(Leadership::new(oi, plan, &u));
-                services[k].start(
-                    p - start,
+                start_option(
                     oi,
+                    plan,
                     &u,
                     &consts,
-                    cx.stability.initial,
-                    cx.workforce.start_agency_share,
+                    cx,
+                    &mut leads[k],
+                    &mut services[k],
+                    p - start,
                 );
             }
             paths_cx.push(pc);
@@ -625,6 +619,23 @@ impl core::fmt::Debug for TotalsScratch {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str("TotalsScratch")
     }
+}
+
+/// Option `oi`'s start on a path whose parameter uniforms are `u`: its
+/// leadership, pushed to `leads`, and lane `lane` of its services.
+#[allow(clippy::too_many_arguments)]
+fn start_option(
+    oi: &crate::input::OptionInput,
+    plan: &Plan,
+    u: &context::ParamUniforms,
+    consts: &Consts,
+    cx: &crate::input::Context,
+    leads: &mut Vec<Leadership>,
+    services: &mut ServiceLanes,
+    lane: usize,
+) {
+    leads.push(Leadership::new(oi, plan, u));
+    services.start(lane, oi, u, consts, cx);
 }
 
 /// Month `t` (1-based) of the shared context of a block's `paths`, into

@@ -503,19 +503,7 @@ pub(crate) fn assemble(
         let c = |k: usize| &w.counts[(o * COUNTS + k) * n..(o * COUNTS + k + 1) * n];
         let spend = ByCategory::from_fn(|c| f(c.index()));
         let value = input.options[o].contract.value;
-        let total: Vec<f64> = (0..n)
-            .map(|p| {
-                ByCategory {
-                    leadership: spend.leadership[p],
-                    social_worker_pay: spend.social_worker_pay[p],
-                    agency_premium: spend.agency_premium[p],
-                    placements: spend.placements[p],
-                    sen_transport: spend.sen_transport[p],
-                    contract: spend.contract[p],
-                }
-                .total()
-            })
-            .collect();
+        let total: Vec<f64> = (0..n).map(|p| spend.at(p).total()).collect();
         r.total = stats::summary(&total, &mut tmp);
         r.total_by_category = Category::ALL
             .iter()

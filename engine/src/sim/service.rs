@@ -15,7 +15,7 @@ use super::lanes::{M, V, W};
 use super::leadership::{EventLanes, Plan};
 use super::partial::SERIES;
 use super::{Lanes, BLOCK, WEEKS_PER_MONTH, ZERO_LANES};
-use crate::input::{OptionInput, Range, Route};
+use crate::input::{Context, OptionInput, Range, Route};
 use crate::rng::triangular_inverse;
 
 /// One value per spending category.
@@ -40,6 +40,15 @@ impl<T> ByCategory<T> {
             Category::SenTransport => &self.sen_transport,
             Category::Contract => &self.contract,
         }
+    }
+
+    /// The values at index `i` of each category's values (a path's, or a lane's).
+    #[inline(always)]
+    pub fn at(&self, i: usize) -> ByCategory<f64>
+    where
+        T: AsRef<[f64]>,
+    {
+        ByCategory::from_fn(|c| self.get(c).as_ref()[i])
     }
 
     /// One value per category from `f`.
@@ -156,8 +165,7 @@ impl ServiceLanes {
         o: &OptionInput,
         u: &ParamUniforms,
         k: &Consts,
-        initial_s: f64,
-        start_agency: f64,
+        cx: &Context,
     ) {
         let tri = |r: &Range, j: usize| triangular_inverse(r, u[j]);
         let (c, g, t) = (&o.contract, &o.programmes, &o.own_team);
@@ -175,8 +183,8 @@ impl ServiceLanes {
         self.management_month[i] = tri_if(contract, &c.management_per_month, param::MANAGEMENT);
         self.arrival_leave_month[i] =
             tri_if(contract, &c.arrival_turnover, param::ARRIVAL_TURNOVER) / 12.0;
-        self.s[i] = initial_s;
-        self.permanent[i] = k.establishment * (1.0 - start_agency);
+        self.s[i] = cx.stability.initial;
+        self.permanent[i] = k.establishment * (1.0 - cx.workforce.start_agency_share);
         self.progress[i] = 0.0;
         self.trained[i] = 0.0;
         self.demand[i] = 1.0;
@@ -200,20 +208,7 @@ impl ServiceLanes {
 
     /// Total spend so far on lane `i`.
     pub(crate) fn total(&self, i: usize) -> f64 {
-        self.spend_at(i).total()
-    }
-
-    /// Spend so far on lane `i`, by category.
-    pub(crate) fn spend_at(&self, i: usize) -> ByCategory<f64> {
-        let s = &self.spend;
-        ByCategory {
-            leadership: s.leadership[i],
-            social_worker_pay: s.social_worker_pay[i],
-            agency_premium: s.agency_premium[i],
-            placements: s.placements[i],
-            sen_transport: s.sen_transport[i],
-            contract: s.contract[i],
-        }
+        self.spend.at(i).total()
     }
 
     /// One month `t` (1-based) on lanes `0..len` (and on up to [`W`] - 1
