@@ -136,6 +136,17 @@ test("tabs saving at the same instant: every save is kept, and each says Saved o
     );
     outcomes.forEach((text, i) => said.push({ name: names[i], saved: text.startsWith("Saved") }));
   }
+  // Each tab read its own write back before it said Saved; another tab's
+  // copy of localStorage catches up a little later (Chromium syncs it
+  // through the browser process), so wait for the first tab to see them all
+  // before checking names. A save really lost times out here and is named below.
+  await first
+    .waitForFunction(
+      (n) => Object.keys(localStorage).filter((k) => k.startsWith("turnaround.saved.v1/")).length >= n,
+      N * ROUNDS,
+      { timeout: 10000 },
+    )
+    .catch(() => {});
   const stored = await first.evaluate(() =>
     Object.keys(localStorage)
       .filter((k) => k.startsWith("turnaround.saved.v1/"))
