@@ -5,19 +5,24 @@
 //! scenarios); during a drag the drag's own entry is replaced at most once
 //! per [`THROTTLE_MS`]. Back and Forward decode the fragment into an action.
 //!
-//! Each write waits until the change's results are on screen (about a frame
-//! after they are shown, or [`WRITE_FALLBACK_MS`] at most), then runs in a
+//! Each write waits until the change's results are on screen: after the
+//! frame that paints them, once the main thread is idle
+//! (`requestIdleCallback`; a timer of [`WRITE_AFTER_SHOWN_MS`] where a
+//! browser lacks it), or [`WRITE_FALLBACK_MS`] at most. It then runs in a
 //! task of its own: Chromium's `pushState`/`replaceState` take 1 to 10 ms,
 //! and the browser answers each with a task of a few more, which would
-//! otherwise hold up the input's preview. Writes keep their order, so Back
-//! still steps through every settled scenario.
+//! otherwise hold up the input's preview or the frame that paints it.
+//! Writes keep their order, so Back still steps through every settled
+//! scenario.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::events::EventListener;
+use gloo::render::{request_animation_frame, AnimationFrame};
 use gloo::timers::callback::Timeout;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 use crate::codec;
@@ -26,8 +31,8 @@ use crate::state::{Action, AppState, Commit};
 /// Least time between URL writes during a drag.
 pub const THROTTLE_MS: f64 = 300.0;
 
-/// Wait after a change's results are shown before writing its URL: about a
-/// frame, so the results paint first.
+/// Wait after the frame that paints a change's results before writing its
+/// URL, where the browser has no `requestIdleCallback`.
 pub const WRITE_AFTER_SHOWN_MS: u32 = 20;
 
 /// Longest a change waits for its results before its URL is written anyway.
@@ -49,10 +54,71 @@ struct Writer {
     pending: Option<Timeout>,
     /// Changes rendered but not yet written, oldest first.
     queue: Vec<(Commit, String)>,
-    /// The write once results are shown, and the fallback (kept, not
-    /// forgotten: a forgotten timer's closure would never be freed).
-    soon: Option<Timeout>,
+    /// The write once results are shown (the frame, then the idle callback
+    /// or timer), and the fallback: kept, not forgotten (a forgotten
+    /// callback's closure would never be freed), and cancelled when dropped.
+    frame: Option<AnimationFrame>,
+    soon: Option<Soon>,
     fallback: Option<Timeout>,
+}
+
+/// A flush waiting for the main thread to be idle, or for a timer.
+enum Soon {
+    Idle { _callback: IdleCallback },
+    Timer { _timer: Timeout },
+}
+
+/// A `requestIdleCallback` callback, cancelled when dropped.
+struct IdleCallback {
+    id: JsValue,
+    _closure: Closure<dyn FnMut()>,
+}
+
+impl Drop for IdleCallback {
+    fn drop(&mut self) {
+        if let Some(cancel) = window_function("cancelIdleCallback") {
+            let _ = cancel.call1(&JsValue::UNDEFINED, &self.id);
+        }
+    }
+}
+
+/// The window's function `name`, if the browser has it.
+fn window_function(name: &str) -> Option<js_sys::Function> {
+    let window = web_sys::window()?;
+    js_sys::Reflect::get(&window, &name.into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()
+}
+
+/// Schedules [`flush`] once the main thread is idle (at most
+/// [`WRITE_FALLBACK_MS`] later), or after [`WRITE_AFTER_SHOWN_MS`] where the
+/// browser has no `requestIdleCallback`.
+fn flush_when_idle(writer: &Rc<RefCell<Writer>>) -> Soon {
+    let idle = window_function("requestIdleCallback").and_then(|request| {
+        let later = writer.clone();
+        let closure = Closure::<dyn FnMut()>::new(move || flush(&later));
+        let options = js_sys::Object::new();
+        js_sys::Reflect::set(
+            &options,
+            &"timeout".into(),
+            &f64::from(WRITE_FALLBACK_MS).into(),
+        )
+        .ok()?;
+        let id = request
+            .call2(&JsValue::UNDEFINED, closure.as_ref(), &options)
+            .ok()?;
+        Some(IdleCallback {
+            id,
+            _closure: closure,
+        })
+    });
+    match idle {
+        Some(idle) => Soon::Idle { _callback: idle },
+        None => Soon::Timer {
+            _timer: flush_after(writer, WRITE_AFTER_SHOWN_MS),
+        },
+    }
 }
 
 /// Writes every queued change, in order.
@@ -120,7 +186,12 @@ pub fn use_url_sync(
         use_effect_with(shown, move |_| {
             let mut w = writer.borrow_mut();
             if !w.queue.is_empty() {
-                w.soon = Some(flush_after(&writer, WRITE_AFTER_SHOWN_MS));
+                // The frame that paints the results first, then the write.
+                let later = writer.clone();
+                w.frame = Some(request_animation_frame(move |_| {
+                    let soon = flush_when_idle(&later);
+                    later.borrow_mut().soon = Some(soon);
+                }));
             }
         });
     }
