@@ -4,6 +4,10 @@
 // result, and the worker's preview time. Less sensitive to a shared
 // machine's load than running the builds one after the other.
 // Usage: ROUNDS=3 node tests/bench/page-ab.mjs 6 /tmp/before-dist dist
+// Each input comes PRE ms (default 150) after the previous input's full
+// result plus SETTLE ms (default 250), so while the drivers are being worked
+// out; PRE=0 SETTLE=30 puts it 30 ms after the full result (as page-bench's
+// Sandwell input, right after the first full result).
 
 import { serve, launch } from "../e2e/harness.mjs";
 import { oneInput } from "./one-input.mjs";
@@ -20,8 +24,8 @@ for (let r = 0; r < rounds; r++) for (const d of dirs) {
   await page.waitForFunction(() => document.querySelector("#run-status")?.dataset.stage === "full run");
   await page.evaluate(() => document.querySelector("#chart-cumulative").scrollIntoView({ block: "center" }));
   for (let i = 0; i < inputs; i++) {
-    await page.evaluate(() => new Promise((r) => setTimeout(r, 150)));
-    const t = await oneInput(page, 0.3 + i * 0.011 + r * 0.003, 250);
+    await page.evaluate((ms) => new Promise((r) => setTimeout(r, ms)), Number(process.env.PRE ?? 150));
+    const t = await oneInput(page, 0.3 + i * 0.011 + r * 0.003, Number(process.env.SETTLE ?? 250));
     res[d].p.push(t.preview); res[d].f.push(t.full); if (t.pm != null) res[d].e.push(t.pm);
   }
   await ctx.close(); await server.close();
