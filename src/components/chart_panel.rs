@@ -99,8 +99,17 @@ fn draw(canvas: &HtmlCanvasElement, spec: &ChartSpec, type_scale: f64) -> Option
     let width = canvas.client_width().max(200) as f64;
     let height = canvas.client_height().max(150) as f64;
     // Draw in device pixels so lines and text stay sharp on high-DPI screens.
-    canvas.set_width((width * dpr).round() as u32);
-    canvas.set_height((height * dpr).round() as u32);
+    // The size is set only when it changed: setting it (even to the same
+    // value) makes the browser lay the page out again, so the next chart's
+    // size read would force a second layout in the same frame. The chart
+    // paints its whole background, so nothing of the last draw shows.
+    let (w, h) = ((width * dpr).round() as u32, (height * dpr).round() as u32);
+    if canvas.width() != w {
+        canvas.set_width(w);
+    }
+    if canvas.height() != h {
+        canvas.set_height(h);
+    }
     let backend = EitherBackend::Canvas(measured_canvas(canvas.clone())?);
     let area = backend.into_drawing_area();
     let style = ChartStyle {
