@@ -77,24 +77,53 @@ pub(crate) struct Histogram {
     /// increment (natively about 3% of the whole run; [`Histogram::flush`]
     /// adds the halves).
     counts: Vec<u32>,
+    /// Key range, extremes and sum of the values in hand.
+    run: Running,
+}
+
+/// The running figures of the values counted since the last flush.
+#[derive(Debug, Clone, Copy)]
+struct Running {
+    /// Range of the non-zero keys.
     lo: u32,
     hi: u32,
     min: f64,
     max: f64,
-    /// Sum of the values in hand: wrapping, exact while a block's sum
-    /// stays within `i64` (values below 2^55 fixed-point units).
+    /// Sum: wrapping, exact while a block's sum stays within `i64` (values
+    /// below 2^55 fixed-point units).
     sum: i64,
+}
+
+impl Running {
+    /// No values yet.
+    const EMPTY: Running = Running {
+        lo: u32::MAX,
+        hi: 0,
+        min: f64::INFINITY,
+        max: f64::NEG_INFINITY,
+        sum: 0,
+    };
+
+    /// Takes in value `v` of key `k` (and its sum at `scale` when `SUM`).
+    #[inline(always)]
+    fn add<const SUM: bool>(&mut self, k: u32, v: f64, scale: f64) {
+        let nz = k != ZERO_KEY;
+        self.lo = if nz { self.lo.min(k) } else { self.lo };
+        self.hi = if nz { self.hi.max(k) } else { self.hi };
+        // Plain comparisons (one instruction each; values are never NaN).
+        self.min = if v < self.min { v } else { self.min };
+        self.max = if v > self.max { v } else { self.max };
+        if SUM {
+            self.sum = self.sum.wrapping_add((v * scale) as i64);
+        }
+    }
 }
 
 impl Default for Histogram {
     fn default() -> Self {
         Histogram {
             counts: vec![0; 2 * KEYS],
-            lo: u32::MAX,
-            hi: 0,
-            min: f64::INFINITY,
-            max: f64::NEG_INFINITY,
-            sum: 0,
+            run: Running::EMPTY,
         }
     }
 }
@@ -120,25 +149,15 @@ impl Histogram {
         let pairs = values.chunks_exact(2);
         let rest = pairs.remainder();
         let (even, odd) = self.counts.split_at_mut(KEYS);
-        let (mut lo, mut hi) = (self.lo, self.hi);
-        let (mut min, mut max) = (self.min, self.max);
-        let mut sum = self.sum;
+        let mut run = self.run;
         for p in pairs {
             let (k0, k1) = (key(p[0]), key(p[1]));
             even[k0 as usize] += 1;
             odd[k1 as usize] += 1;
-            for (k, v) in [(k0, p[0]), (k1, p[1])] {
-                let nz = k != ZERO_KEY;
-                lo = if nz { lo.min(k) } else { lo };
-                hi = if nz { hi.max(k) } else { hi };
-                min = if v < min { v } else { min };
-                max = if v > max { v } else { max };
-                if SUM {
-                    sum = sum.wrapping_add((v * scale) as i64);
-                }
-            }
+            run.add::<SUM>(k0, p[0], scale);
+            run.add::<SUM>(k1, p[1], scale);
         }
-        (self.lo, self.hi, self.min, self.max, self.sum) = (lo, hi, min, max, sum);
+        self.run = run;
         self.add_each::<SUM>(rest, scale);
     }
 
@@ -159,9 +178,9 @@ impl Histogram {
         let floor = u32x4_splat(TINY_BITS - (1 << SHIFT));
         let zero_key = u32x4_splat(ZERO_KEY);
         let (none_lo, none_hi) = (u32x4_splat(u32::MAX), u32x4_splat(0));
-        let (mut lo, mut hi) = (u32x4_splat(self.lo), u32x4_splat(self.hi));
-        let (mut min, mut max) = (f64x2_splat(self.min), f64x2_splat(self.max));
-        let mut sum = self.sum;
+        let (mut lo, mut hi) = (u32x4_splat(self.run.lo), u32x4_splat(self.run.hi));
+        let (mut min, mut max) = (f64x2_splat(self.run.min), f64x2_splat(self.run.max));
+        let mut sum = self.run.sum;
         for p in pairs {
             let v = f64x2(p[0], p[1]);
             // `key` lane by lane (lanes 2 and 3 are 0.0: the zero key).
@@ -191,11 +210,13 @@ impl Histogram {
         let lane = |v: v128, f: fn(f64, f64) -> f64| {
             f(f64x2_extract_lane::<0>(v), f64x2_extract_lane::<1>(v))
         };
-        self.lo = u32x4_extract_lane::<0>(lo).min(u32x4_extract_lane::<1>(lo));
-        self.hi = u32x4_extract_lane::<0>(hi).max(u32x4_extract_lane::<1>(hi));
-        self.min = lane(min, |a, b| if b < a { b } else { a });
-        self.max = lane(max, |a, b| if b > a { b } else { a });
-        self.sum = sum;
+        self.run = Running {
+            lo: u32x4_extract_lane::<0>(lo).min(u32x4_extract_lane::<1>(lo)),
+            hi: u32x4_extract_lane::<0>(hi).max(u32x4_extract_lane::<1>(hi)),
+            min: lane(min, |a, b| if b < a { b } else { a }),
+            max: lane(max, |a, b| if b > a { b } else { a }),
+            sum,
+        };
         self.add_each::<SUM>(rest, scale);
     }
 
@@ -203,23 +224,13 @@ impl Histogram {
     #[inline(always)]
     fn add_each<const SUM: bool>(&mut self, values: &[f64], scale: f64) {
         let counts = &mut self.counts[..];
-        let (mut lo, mut hi) = (self.lo, self.hi);
-        let (mut min, mut max) = (self.min, self.max);
-        let mut sum = self.sum;
+        let mut run = self.run;
         for &v in values {
             let k = key(v);
             counts[k as usize] += 1;
-            let nz = k != ZERO_KEY;
-            lo = if nz { lo.min(k) } else { lo };
-            hi = if nz { hi.max(k) } else { hi };
-            // Plain comparisons (one instruction each; values are never NaN).
-            min = if v < min { v } else { min };
-            max = if v > max { v } else { max };
-            if SUM {
-                sum = sum.wrapping_add((v * scale) as i64);
-            }
+            run.add::<SUM>(k, v, scale);
         }
-        (self.lo, self.hi, self.min, self.max, self.sum) = (lo, hi, min, max, sum);
+        self.run = run;
     }
 
     /// Adds the counts so far to `w`, returns the extremes and sum, and
@@ -228,7 +239,8 @@ impl Histogram {
         let (even, odd) = self.counts.split_at_mut(KEYS);
         w.zeros += core::mem::take(&mut even[ZERO_KEY as usize])
             + core::mem::take(&mut odd[ZERO_KEY as usize]);
-        let (lo, hi) = (self.lo, self.hi);
+        let run = core::mem::replace(&mut self.run, Running::EMPTY);
+        let (lo, hi) = (run.lo, run.hi);
         if lo <= hi {
             w.cover(lo, hi);
             let from = (lo - w.base) as usize;
@@ -238,20 +250,14 @@ impl Histogram {
                 *d += core::mem::take(e) + core::mem::take(o);
             }
         }
-        let empty = self.min > self.max;
-        let st = ColumnStats {
+        let empty = run.min > run.max;
+        ColumnStats {
             // No values: zeros keep an empty slice's partial finite (and
             // JSON-safe); merging skips empty slices.
-            min: if empty { 0.0 } else { self.min },
-            max: if empty { 0.0 } else { self.max },
-            sum: self.sum as i128,
-        };
-        self.lo = u32::MAX;
-        self.hi = 0;
-        self.min = f64::INFINITY;
-        self.max = f64::NEG_INFINITY;
-        self.sum = 0;
-        st
+            min: if empty { 0.0 } else { run.min },
+            max: if empty { 0.0 } else { run.max },
+            sum: run.sum as i128,
+        }
     }
 
     /// Counts every value of `values` and flushes (tests).
