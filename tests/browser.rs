@@ -280,6 +280,14 @@ async fn chart_panel_draws_and_has_a_data_table() {
         query(&root, "canvas[data-drawn=true]").is_some()
     })
     .await;
+    // The table is built only once its <details> is open.
+    assert!(query(&root, "details.data-table").is_some());
+    assert!(query(&root, "table").is_none(), "no table while closed");
+    query(&root, "details.data-table summary")
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+    wait_for("the table to open", || query(&root, "tbody tr").is_some()).await;
     let rows = root.query_selector_all("tbody tr").unwrap().length();
     assert!(
         rows >= 10,
@@ -287,6 +295,12 @@ async fn chart_panel_draws_and_has_a_data_table() {
     );
     let canvas: web_sys::HtmlCanvasElement = query(&root, "canvas").unwrap().unchecked_into();
     assert!(canvas.width() >= 200);
+    // Closing it takes the table out of the page again.
+    query(&root, "details.data-table summary")
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+    wait_for("the table to go", || query(&root, "table").is_none()).await;
 }
 
 #[wasm_bindgen_test]

@@ -12,6 +12,7 @@ use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
 use crate::charts::{measured_canvas, ChartLayout, ChartStyle, EitherBackend};
+use crate::components::data_table::DataTable;
 use crate::view_model::ChartSpec;
 
 /// Least time between two redraws of one chart.
@@ -269,7 +270,7 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
             readout.set(None);
         })
     };
-    let table = props.spec.table();
+    let spec = props.spec.clone();
     let title = props.spec.title().to_string();
     let on_png = {
         let canvas = canvas.clone();
@@ -306,21 +307,8 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
             <figcaption>{ props.caption.clone() }</figcaption>
             <button type="button" class="link download-png" onclick={on_png}
                 aria-label={format!("Download PNG: {title}")}>{ "Download PNG" }</button>
-            <details class="data-table">
-                <summary>{ format!("Data table: {title}") }</summary>
-                // Focusable, so a keyboard user can scroll the table.
-                <div class="table-scroll" tabindex="0" role="region" aria-label={format!("Data table: {title}")}>
-                    <table>
-                        <caption>{ title.clone() }</caption>
-                        <thead><tr>{ for table.head.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
-                        <tbody>
-                            { for table.rows.iter().map(|row| html! {
-                                <tr>{ for row.iter().map(|c| html! { <td>{ c }</td> }) }</tr>
-                            }) }
-                        </tbody>
-                    </table>
-                </div>
-            </details>
+            <DataTable summary={format!("Data table: {title}")} caption={title.clone()}
+                table={Callback::from(move |()| spec.table())} />
         </figure>
     }
 }

@@ -8,6 +8,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::components::chart_panel::ChartPanel;
+use crate::components::data_table::{self, DataTable};
 use crate::drivers;
 use crate::hooks::InsightState;
 use crate::params::{Kind, PARAMS};
@@ -204,10 +205,12 @@ pub fn drivers_panel(props: &DriversProps) -> Html {
                 if drivers::worth_list(v, names, 1).is_empty() {
                     <p id="worth-none">{ drivers::luck_sentence(v) }</p>
                 }
-                <details class="data-table" id="voi-table">
-                    <summary>{ "Data table: value of information" }</summary>
-                    { table(&drivers::voi_table(v, names), "Value of information (expected value of perfect information, GBP)") }
-                </details>
+                <DataTable id="voi-table" summary="Data table: value of information"
+                    caption="Value of information (expected value of perfect information, GBP)"
+                    table={{
+                        let (v, names) = (v.clone(), names.to_vec());
+                        Callback::from(move |()| drivers::voi_table(&v, &names))
+                    }} />
             } else {
                 <p class="muted">{ "The value of finding out follows the break-evens." }</p>
             }
@@ -216,7 +219,7 @@ pub fn drivers_panel(props: &DriversProps) -> Html {
                     { paper_table(drivers::tornado_table(t, names), "What drives the answer: each input held at its low and high value") }
                 }
                 if !ins.break_evens.is_empty() {
-                    { table(&drivers::break_even_table(&ins.break_evens.iter().chain(ins.picked.iter()).cloned().collect::<Vec<_>>(), names), "Break-even values") }
+                    { data_table::table(&drivers::break_even_table(&ins.break_evens.iter().chain(ins.picked.iter()).cloned().collect::<Vec<_>>(), names), "Break-even values", "Break-even values") }
                 }
                 if let Some(v) = &ins.voi {
                     { paper_table(drivers::voi_table(v, names), "Worth finding out: value of information") }
@@ -239,25 +242,8 @@ fn paper_table(t: view_model::Table, caption: &str) -> Html {
     let (t, note) = drivers::paper_rows(t, PAPER_ROWS);
     html! {
         <>
-            { table(&t, caption) }
+            { data_table::table(&t, caption, caption) }
             if let Some(note) = note { <p class="paper-note">{ note }</p> }
         </>
-    }
-}
-
-fn table(t: &view_model::Table, caption: &str) -> Html {
-    html! {
-        // Focusable, so a keyboard user can scroll the table.
-        <div class="table-scroll" tabindex="0" role="region" aria-label={caption.to_string()}>
-            <table>
-                <caption>{ caption }</caption>
-                <thead><tr>{ for t.head.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
-                <tbody>
-                    { for t.rows.iter().map(|row| html! {
-                        <tr>{ for row.iter().map(|c| html! { <td>{ c }</td> }) }</tr>
-                    }) }
-                </tbody>
-            </table>
-        </div>
     }
 }

@@ -10,6 +10,7 @@ pub mod compare_panel;
 pub mod comparison;
 pub mod copy_status;
 pub mod council_picker;
+pub mod data_table;
 pub mod drivers;
 pub mod embed;
 pub mod embed_snippet;

@@ -20,6 +20,8 @@ export const SIZES = [
 /** Opens every <details> on the page and waits for the charts. */
 async function openEverything(page) {
   await page.$$eval("details", (ds) => ds.forEach((d) => (d.open = true)));
+  // A data table is built once its <details> opens.
+  await page.waitForFunction(() => [...document.querySelectorAll("details.data-table")].every((d) => d.querySelector("table")));
   await page.waitForFunction(() => [...document.querySelectorAll(".chart canvas")].every((c) => c.dataset.drawn === "true"));
 }
 

@@ -9,7 +9,11 @@ import { withBrowser, openPage, waitForFull, ARTIFACTS } from "./harness.mjs";
 
 const env = withBrowser();
 
+/** A data table's rows, after opening it as a person would (its rows are built only while open). */
 async function tableRows(page, selector) {
+  const details = page.locator(`${selector} details.data-table, details${selector}.data-table`).first();
+  if (!(await details.evaluate((d) => d.open))) await details.locator("summary").click();
+  await page.waitForSelector(`${selector} tbody tr`);
   return page.$$eval(`${selector} tbody tr`, (rows) => rows.map((r) => [...r.cells].map((c) => c.textContent.trim())));
 }
 

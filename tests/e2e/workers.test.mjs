@@ -9,6 +9,17 @@ import { withBrowser, openPage, waitForFull, headlines } from "./harness.mjs";
 
 const env = withBrowser();
 
+/** Every chart's data table, opened as a person would (a table is built only while open). */
+async function chartTables(page) {
+  const closed = page.locator(".chart details.data-table:not([open]) > summary");
+  while ((await closed.count()) > 0) await closed.first().click();
+  await page.waitForFunction(() => {
+    const ds = [...document.querySelectorAll(".chart details.data-table")];
+    return ds.length > 0 && ds.every((d) => d.querySelector("tbody tr"));
+  });
+  return page.$$eval(".chart .data-table table", (ts) => ts.map((t) => t.textContent));
+}
+
 async function snapshot(page) {
   await waitForFull(page);
   // The digest of the full results is published with them.
@@ -17,7 +28,7 @@ async function snapshot(page) {
   return {
     digest: await page.evaluate(() => window.turnaroundDebug.fullDigest),
     headlines: await headlines(page),
-    tables: await page.$$eval(".chart .data-table table", (ts) => ts.map((t) => t.textContent)),
+    tables: await chartTables(page),
     verdict: await page.locator(".verdict").innerText(),
   };
 }
