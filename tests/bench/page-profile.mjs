@@ -60,7 +60,7 @@ for (let i = 0; i < inputs; i++) {
 const { profile } = await cdp.send("Profiler.stop");
 const workerProfile = workerTarget ? (await wsend("Profiler.stop")).profile : null;
 
-function summarise(label, profile, top = 45) {
+function summarise(label, profile, top = Number(process.env.TOP || 45)) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map();
   for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
