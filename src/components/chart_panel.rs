@@ -18,10 +18,6 @@ use crate::view_model::ChartSpec;
 /// Least time between two redraws of one chart.
 pub const MIN_REDRAW_MS: f64 = 50.0;
 
-/// Extra wait before a chart out of view redraws (it redraws at once if it
-/// scrolls into view meanwhile).
-pub const OFF_VIEW_DELAY_MS: u32 = 400;
-
 /// How near the viewport a chart counts as in view.
 const VIEW_MARGIN: &str = "200px";
 
@@ -39,6 +35,19 @@ enum Timer {
     /// the same frame as the rest of the new result (a task of its own would
     /// leave one frame painted without it, and cost a second).
     Frame { _frame: AnimationFrame },
+    /// When the chart comes into (or near) view, the page is printed or the
+    /// chart's PNG is downloaded, whichever comes first: a chart nobody can
+    /// see is not drawn.
+    Held,
+}
+
+/// Runs the draw waiting in `pending`, if any, at once (before printing or
+/// reading the canvas).
+fn run_pending(pending: &std::cell::RefCell<Option<PendingDraw>>) {
+    let job = pending.borrow_mut().take().map(|p| p.job);
+    if let Some(job) = job {
+        job();
+    }
 }
 
 /// Watches whether `canvas` is in (or near) view, and runs any pending draw
@@ -62,10 +71,7 @@ fn observe_view(
         let Some(visible) = visible else { return };
         *in_view.borrow_mut() = visible;
         if visible {
-            let job = pending.borrow_mut().take().map(|p| p.job);
-            if let Some(job) = job {
-                job();
-            }
+            run_pending(&pending);
         }
     });
     let options = web_sys::IntersectionObserverInit::new();
@@ -156,10 +162,17 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
         let canvas = canvas.clone();
         let (in_view, pending) = (in_view.clone(), pending.clone());
         use_effect_with((), move |_| {
+            // Printing shows every chart: draw any held back first (the
+            // browser lays the page out for print after this event).
+            let print = web_sys::window().map(|w| {
+                let pending = pending.clone();
+                EventListener::new(&w, "beforeprint", move |_| run_pending(&pending))
+            });
             let observer = canvas
                 .cast::<HtmlCanvasElement>()
                 .and_then(|c| observe_view(&c, in_view, pending));
             move || {
+                drop(print);
                 if let Some((observer, _callback)) = observer {
                     observer.disconnect();
                 }
@@ -178,17 +191,14 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
                 // changes, in one paint), and at most every MIN_REDRAW_MS,
                 // so previews arriving during a drag leave the main thread
                 // free; a draw held back by that waits in a task of its own.
-                // Charts out of view wait OFF_VIEW_DELAY_MS more (so the
-                // charts in view paint first, and a drag redraws only what
-                // can be seen), or until they scroll into view. A newer
-                // result drops (cancels) a draw that has not run yet, so the
-                // newest data is drawn last.
+                // Charts out of view are not drawn until they come into
+                // view (or the page prints, or the PNG is downloaded). A
+                // newer result drops (cancels) a draw that has not run yet,
+                // so the newest data is drawn last.
                 let (spec, scale) = (spec.clone(), *scale);
+                let canvas_ref = canvas.clone();
                 let since = js_sys::Date::now() - *last_draw.borrow();
-                let mut wait = (MIN_REDRAW_MS - since).max(0.0) as u32;
-                if !*in_view.borrow() {
-                    wait = wait.max(OFF_VIEW_DELAY_MS);
-                }
+                let wait = (MIN_REDRAW_MS - since).max(0.0) as u32;
                 let job: Rc<dyn Fn()> = Rc::new(move || {
                     *last_draw.borrow_mut() = js_sys::Date::now();
                     if let Some(c) = canvas.cast::<HtmlCanvasElement>() {
@@ -206,7 +216,9 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
                     slot.borrow_mut().take();
                     run();
                 };
-                let timer = if wait == 0 {
+                let timer = if !*in_view.borrow() {
+                    Timer::Held
+                } else if wait == 0 {
                     Timer::Frame {
                         _frame: request_animation_frame(move |_| go()),
                     }
@@ -215,6 +227,11 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
                         _timeout: Timeout::new(wait, go),
                     }
                 };
+                // "pending" until the newest data is drawn ("true"): tests
+                // and the print check wait on it.
+                if let Some(c) = canvas_ref.cast::<HtmlCanvasElement>() {
+                    c.set_attribute("data-drawn", "pending").ok();
+                }
                 *pending.borrow_mut() = Some(PendingDraw { job, _timer: timer });
                 let pending = pending.clone();
                 move || drop(pending.borrow_mut().take())
@@ -273,9 +290,11 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
     let spec = props.spec.clone();
     let title = props.spec.title().to_string();
     let on_png = {
-        let canvas = canvas.clone();
+        let (canvas, pending) = (canvas.clone(), pending.clone());
         let filename = format!("turnaround-{}.png", props.id);
         Callback::from(move |_: MouseEvent| {
+            // The newest data, even if its draw was still waiting.
+            run_pending(&pending);
             let url = canvas
                 .cast::<HtmlCanvasElement>()
                 .and_then(|c| c.to_data_url_with_type("image/png").ok());

@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { withBrowser, openPage, waitForFull, ROOT, ARTIFACTS } from "./harness.mjs";
+import { withBrowser, openPage, waitForFull, seeChart, ROOT, ARTIFACTS } from "./harness.mjs";
 
 const env = withBrowser();
 const AXE = readFileSync(join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
@@ -19,10 +19,17 @@ export const SIZES = [
 
 /** Opens every <details> on the page and waits for the charts. */
 async function openEverything(page) {
-  await page.$$eval("details", (ds) => ds.forEach((d) => (d.open = true)));
-  // A data table is built once its <details> opens.
-  await page.waitForFunction(() => [...document.querySelectorAll("details.data-table")].every((d) => d.querySelector("table")));
-  await page.waitForFunction(() => [...document.querySelectorAll(".chart canvas")].every((c) => c.dataset.drawn === "true"));
+  // The whole page: "what drives the answer" worked out too.
+  await page.waitForSelector("#drivers-done", { timeout: 60000 });
+  // A data table is built once its <details> opens; open any that appear
+  // meanwhile too.
+  await page.waitForFunction(() => {
+    const ds = [...document.querySelectorAll("details")];
+    ds.forEach((d) => (d.open = true));
+    return ds.filter((d) => d.matches(".data-table")).every((d) => d.querySelector("table"));
+  });
+  // Each chart is drawn once it comes into view: look at each in turn.
+  for (const id of await page.$$eval(".chart", (fs) => fs.map((f) => f.id))) await seeChart(page, id);
 }
 
 /** Runs axe on the page; returns its violations. */

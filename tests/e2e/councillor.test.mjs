@@ -1,7 +1,7 @@
 // Issue 11, "a page a councillor can read": each item as a user meets it.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { withBrowser, openPage, waitForFull, ARTIFACTS } from "./harness.mjs";
+import { withBrowser, openPage, waitForFull, seeChart, ARTIFACTS } from "./harness.mjs";
 
 const env = withBrowser();
 
@@ -108,7 +108,7 @@ test("a new option takes the route the user picks; options are ranked against a 
   // A difference chart for every pair.
   const pairs = ((n + 1) * n) / 2;
   for (let k = 0; k < pairs; k++) {
-    await page.waitForSelector(`#chart-difference${k ? `-${k}` : ""} canvas[data-drawn="true"]`);
+    await seeChart(page, `chart-difference${k ? `-${k}` : ""}`);
   }
   assert.deepEqual(page.problems, []);
   await context.close();
@@ -305,8 +305,7 @@ test("tapping a chart keeps its readout until dismissed", async () => {
   const { context, page } = await openPage(env.browser, env.server.url, { width: 768, height: 1024 });
   await waitForFull(page);
   const canvas = page.locator("#chart-cumulative canvas");
-  await page.waitForSelector('#chart-cumulative canvas[data-drawn="true"]');
-  await canvas.scrollIntoViewIfNeeded();
+  await seeChart(page, "chart-cumulative");
   const box = await canvas.boundingBox();
   const readout = page.locator("#chart-cumulative .readout");
   const idle = await readout.innerText();

@@ -131,6 +131,15 @@ export async function waitForFull(page, timeout = 30000) {
   );
 }
 
+/**
+ * Scrolls chart `id` (a figure's id) into view, as a person would to look at
+ * it, and waits until it is drawn: charts out of view are not drawn.
+ */
+export async function seeChart(page, id) {
+  await page.locator(`#${id} canvas`).scrollIntoViewIfNeeded();
+  await page.waitForSelector(`#${id} canvas[data-drawn="true"]`);
+}
+
 /** Text of a headline metric in option card `i` (0-based). */
 export function metric(page, option, name) {
   return page.locator(`.card[data-option="${option}"] [data-metric="${name}"]`).innerText();

@@ -76,6 +76,16 @@ test("the committee paper prints with assumptions, sources, versions, page numbe
   // The paper carries "what drives the answer" once it is worked out: print
   // the finished paper, so its length does not depend on the machine's speed.
   await page.waitForSelector("#drivers-done", { timeout: 60000 });
+  // Charts out of view are not drawn until seen (their draw waits, marked
+  // "pending"); printing draws them all first, at once (the browser lays
+  // the page out for print after "beforeprint").
+  const states = await page.$$eval(".chart canvas", (cs) => cs.map((c) => c.dataset.drawn));
+  assert.ok(states.includes("pending"), `some charts out of view wait to be seen: ${states}`);
+  const printed = await page.evaluate(() => {
+    window.dispatchEvent(new Event("beforeprint"));
+    return [...document.querySelectorAll(".chart canvas")].map((c) => c.dataset.drawn);
+  });
+  assert.ok(printed.every((d) => d === "true"), `every chart drawn for print: ${printed}`);
   await page.emulateMedia({ media: "print" });
   const pdf = join(ARTIFACTS, "committee-paper.pdf");
   await page.pdf({ path: pdf, format: "A4", printBackground: true, preferCSSPageSize: true });

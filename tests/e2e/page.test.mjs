@@ -2,7 +2,7 @@
 // sizes (laptop, projector with large type, tablet), keyboard operation.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { withBrowser, openPage, waitForFull, headlines, ARTIFACTS } from "./harness.mjs";
+import { withBrowser, openPage, waitForFull, seeChart, headlines, ARTIFACTS } from "./harness.mjs";
 
 const env = withBrowser();
 
@@ -56,7 +56,7 @@ for (const size of SIZES) {
       assert.ok(px >= 18, `large type makes figures bigger (${px}px)`);
     }
     for (const id of ["chart-cumulative", "chart-difference", "chart-annual", "chart-agency"]) {
-      await page.waitForSelector(`#${id} canvas[data-drawn="true"]`);
+      await seeChart(page, id);
     }
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `no horizontal scrolling (${overflow}px too wide)`);
@@ -70,6 +70,7 @@ for (const size of SIZES) {
       }, size.deviceScaleFactor || 1, { timeout: 5000 })
       .catch(() => {});
     const sharp = await ratio();
+    await page.evaluate(() => window.scrollTo(0, 0));
     assert.ok(Math.abs(sharp - (size.deviceScaleFactor || 1)) < 0.05, `canvas pixel ratio ${sharp}`);
     await page.screenshot({ path: `${ARTIFACTS}/${size.name}.png` });
     await page.screenshot({ path: `${ARTIFACTS}/${size.name}-full.png`, fullPage: true });

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import jsQR from "jsqr";
-import { withBrowser, openPage, waitForFull, headlines, ARTIFACTS } from "./harness.mjs";
+import { withBrowser, openPage, waitForFull, seeChart, headlines, ARTIFACTS } from "./harness.mjs";
 
 const env = withBrowser();
 
@@ -244,7 +244,7 @@ test("a downloaded scenario file opens in a fresh browser with identical inputs 
 test("each chart downloads as a PNG", async () => {
   const { context, page } = await openPage(env.browser, env.server.url);
   await waitForFull(page);
-  await page.waitForSelector('#chart-cumulative canvas[data-drawn="true"]');
+  await seeChart(page, "chart-cumulative");
   const png = await download(page, () => page.locator("#chart-cumulative .download-png").click());
   assert.equal(png.name, "turnaround-chart-cumulative.png");
   const bytes = await readFile(png.path);

@@ -2,7 +2,7 @@
 // chart, the link follows, and reloading the link restores everything.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { withBrowser, openPage, waitForFull, headlines, ARTIFACTS } from "./harness.mjs";
+import { withBrowser, openPage, waitForFull, seeChart, headlines, ARTIFACTS } from "./harness.mjs";
 
 const env = withBrowser();
 
@@ -20,7 +20,7 @@ test("the default scenario loads with results, charts and no console errors", as
   assert.equal(await page.locator(".card[data-option]").count(), 3);
   assert.match(await page.locator('.card[data-option="0"] [data-metric="total-p50"]').innerText(), /^£\d/);
   for (const id of ["chart-cumulative", "chart-difference", "chart-annual", "chart-seats-0", "chart-agency"]) {
-    await page.waitForSelector(`#${id} canvas[data-drawn="true"]`);
+    await seeChart(page, id);
   }
   await page.screenshot({ path: `${ARTIFACTS}/first-page.png` });
   assert.deepEqual(page.problems, []);
@@ -31,6 +31,7 @@ test("dragging a slider changes the numbers, the chart and the link; reload rest
   const { context, page } = await openPage(env.browser, env.server.url);
   await waitForFull(page);
   const before = await headlines(page);
+  await seeChart(page, "chart-agency");
   const chartBefore = await canvasImage(page, "chart-agency");
   const hashBefore = await page.evaluate(() => location.hash);
 
@@ -50,6 +51,8 @@ test("dragging a slider changes the numbers, the chart and the link; reload rest
 
   const after = await headlines(page);
   assert.notDeepEqual(after, before, "headline numbers should change");
+  // Back to the chart (the slider is further up the page): it shows the change.
+  await page.locator("#chart-agency canvas").scrollIntoViewIfNeeded();
   await page.waitForFunction((img) => document.querySelector("#chart-agency canvas").toDataURL() !== img, chartBefore);
   const hash = await page.evaluate(() => location.hash);
   assert.notEqual(hash, hashBefore);
