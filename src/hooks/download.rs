@@ -27,13 +27,14 @@ pub fn download_text(filename: &str, mime: &str, content: &str) -> Result<(), Js
     let blob = Blob::new_with_str_sequence_and_options(&parts, &options)?;
     let url = Url::create_object_url_with_blob(&blob)?;
     let result = download_href(&url, filename);
-    // The click has started the download; the URL can go once it returns to
-    // the event loop.
-    let revoke = url.clone();
-    gloo::timers::callback::Timeout::new(1_000, move || {
-        let _ = Url::revoke_object_url(&revoke);
-    })
-    .forget();
+    // The click has started the download; the URL can go a moment later. A
+    // once-only closure frees itself when it has run (a forgotten timer's
+    // closure would stay in memory for good).
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = Url::revoke_object_url(&url);
+    });
+    let _ = gloo::utils::window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 1_000);
     result
 }
 
