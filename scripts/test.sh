@@ -46,7 +46,7 @@ step "release build (trunk)" trunk build --release
 # The fourth round's idle-time URL write and canvas size check took 0.6 KB
 # of it (468.7); the fifth round's data tables built on opening 0.5 KB and
 # charts held until in view 0.2 KB, downloads that free their timer 0.1 KB
-# (469.5).
+# (469.6 after the review).
 step "bundle budget (wasm + js, brotli)" node scripts/bundle-size.mjs dist 470
 step "end-to-end tests (headless Chromium, release build on loopback)" \
   node --test --test-concurrency=1 --test-reporter=spec tests/e2e/

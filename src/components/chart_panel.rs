@@ -196,7 +196,11 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
                 // newer result drops (cancels) a draw that has not run yet,
                 // so the newest data is drawn last.
                 let (spec, scale) = (spec.clone(), *scale);
-                let canvas_ref = canvas.clone();
+                // "pending" until the newest data is drawn ("true"): tests
+                // and the print check wait on it.
+                if let Some(c) = canvas.cast::<HtmlCanvasElement>() {
+                    c.set_attribute("data-drawn", "pending").ok();
+                }
                 let since = js_sys::Date::now() - *last_draw.borrow();
                 let wait = (MIN_REDRAW_MS - since).max(0.0) as u32;
                 let job: Rc<dyn Fn()> = Rc::new(move || {
@@ -227,11 +231,6 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
                         _timeout: Timeout::new(wait, go),
                     }
                 };
-                // "pending" until the newest data is drawn ("true"): tests
-                // and the print check wait on it.
-                if let Some(c) = canvas_ref.cast::<HtmlCanvasElement>() {
-                    c.set_attribute("data-drawn", "pending").ok();
-                }
                 *pending.borrow_mut() = Some(PendingDraw { job, _timer: timer });
                 let pending = pending.clone();
                 move || drop(pending.borrow_mut().take())

@@ -1,3 +1,5 @@
+import { serve } from "../e2e/harness.mjs";
+
 // One slider input, timed in the page with observers (no polling), shared by
 // the benchmark scripts: `preview` is input to the first animation frame
 // after a chart finished drawing the new results, `full` is input to the full
@@ -44,4 +46,17 @@ export function oneInput(page, target, settleMs) {
     },
     [target, settleMs],
   );
+}
+
+// Serves build `dir` and opens the page in a new 1280x800 context of
+// `browser`, as the benchmarks measure it: the full result shown and the
+// first chart centred in view (charts out of view are not drawn).
+export async function openBuild(browser, dir) {
+  const server = await serve(dir);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForFunction(() => document.querySelector("#run-status")?.dataset.stage === "full run");
+  await page.evaluate(() => document.querySelector("#chart-cumulative").scrollIntoView({ block: "center" }));
+  return { server, context, page };
 }

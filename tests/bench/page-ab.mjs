@@ -10,20 +10,15 @@
 // Sandwell input, right after the first full result). Prints means and the
 // share of previews painted within 50 ms too.
 
-import { serve, launch } from "../e2e/harness.mjs";
-import { oneInput } from "./one-input.mjs";
+import { launch } from "../e2e/harness.mjs";
+import { oneInput, openBuild } from "./one-input.mjs";
 const dirs = process.argv.slice(3);
 const inputs = Number(process.argv[2] || 8);
 const rounds = Number(process.env.ROUNDS || 2);
 const browser = await launch();
 const res = Object.fromEntries(dirs.map((d) => [d, { p: [], f: [], e: [] }]));
 for (let r = 0; r < rounds; r++) for (const d of dirs) {
-  const server = await serve(d);
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await ctx.newPage();
-  await page.goto(server.url);
-  await page.waitForFunction(() => document.querySelector("#run-status")?.dataset.stage === "full run");
-  await page.evaluate(() => document.querySelector("#chart-cumulative").scrollIntoView({ block: "center" }));
+  const { server, context: ctx, page } = await openBuild(browser, d);
   for (let i = 0; i < inputs; i++) {
     await page.evaluate((ms) => new Promise((r) => setTimeout(r, ms)), Number(process.env.PRE ?? 150));
     const t = await oneInput(page, 0.3 + i * 0.011 + r * 0.003, Number(process.env.SETTLE ?? 250));

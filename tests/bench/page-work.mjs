@@ -4,17 +4,13 @@
 // (Chrome's Performance.getMetrics) per change. Builds run in the order given:
 // alternate them, e.g.
 //   node tests/bench/page-work.mjs /tmp/before dist /tmp/before dist
-import { serve, launch } from "../e2e/harness.mjs";
-import { oneInput } from "./one-input.mjs";
+import { launch } from "../e2e/harness.mjs";
+import { oneInput, openBuild } from "./one-input.mjs";
 const browser = await launch();
 for (const d of process.argv.slice(2)) {
-  const server = await serve(d);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  await page.goto(server.url);
-  await page.waitForFunction(() => document.querySelector("#run-status")?.dataset.stage === "full run");
-  await page.evaluate(() => document.querySelector("#chart-cumulative").scrollIntoView({ block: "center" }));
-  await page.waitForTimeout(1500);
+  const { server, context, page } = await openBuild(browser, d);
+  // Settled: "what drives the answer" worked out too.
+  await page.waitForSelector("#drivers-done", { timeout: 60000 });
   const cdp = await context.newCDPSession(page);
   await cdp.send("Performance.enable");
   const m0 = Object.fromEntries((await cdp.send("Performance.getMetrics")).metrics.map((x) => [x.name, x.value]));

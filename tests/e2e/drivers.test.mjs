@@ -5,15 +5,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { withBrowser, openPage, waitForFull, ARTIFACTS } from "./harness.mjs";
+import { withBrowser, openPage, waitForFull, openDataTables, ARTIFACTS } from "./harness.mjs";
 
 const env = withBrowser();
 
-/** A data table's rows, after opening it as a person would (its rows are built only while open). */
+/** The rows of the data table `<details>` `selector`, after opening it as a person would. */
 async function tableRows(page, selector) {
-  const details = page.locator(`${selector} details.data-table, details${selector}.data-table`).first();
-  if (!(await details.evaluate((d) => d.open))) await details.locator("summary").click();
-  await page.waitForSelector(`${selector} tbody tr`);
+  await openDataTables(page, selector);
   return page.$$eval(`${selector} tbody tr`, (rows) => rows.map((r) => [...r.cells].map((c) => c.textContent.trim())));
 }
 
@@ -22,7 +20,7 @@ for (const preset of ["sandwell-2012", "england-2024"]) {
     const { context, page } = await openPage(env.browser, `${env.server.url}#v=1&preset=${preset}`, { height: 1600 });
     await waitForFull(page);
     await page.waitForSelector("#drivers-done", { timeout: 60000 });
-    const tornado = await tableRows(page, "#chart-tornado");
+    const tornado = await tableRows(page, "#chart-tornado details.data-table");
     assert.ok(tornado.length >= 10, `tornado rows: ${tornado.length}`);
     const breakEvens = await page.$$eval("#break-evens li", (li) => li.map((l) => l.textContent.trim()));
     assert.equal(breakEvens.length, 3, breakEvens.join("\n"));

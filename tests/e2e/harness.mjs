@@ -140,6 +140,20 @@ export async function seeChart(page, id) {
   await page.waitForSelector(`#${id} canvas[data-drawn="true"]`);
 }
 
+/**
+ * Opens every data table `selector` matches (`<details class="data-table">`)
+ * as a person would, clicking its summary, and waits for their rows: a
+ * table is built only while its disclosure is open.
+ */
+export async function openDataTables(page, selector) {
+  const closed = page.locator(`${selector}:not([open]) > summary`);
+  while ((await closed.count()) > 0) await closed.first().click();
+  await page.waitForFunction((sel) => {
+    const ds = [...document.querySelectorAll(sel)];
+    return ds.length > 0 && ds.every((d) => d.querySelector("tbody tr"));
+  }, selector);
+}
+
 /** Text of a headline metric in option card `i` (0-based). */
 export function metric(page, option, name) {
   return page.locator(`.card[data-option="${option}"] [data-metric="${name}"]`).innerText();

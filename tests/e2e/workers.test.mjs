@@ -5,18 +5,13 @@
 // headline figures and every chart's data table, before and after a change.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { withBrowser, openPage, waitForFull, headlines } from "./harness.mjs";
+import { withBrowser, openPage, waitForFull, openDataTables, headlines } from "./harness.mjs";
 
 const env = withBrowser();
 
-/** Every chart's data table, opened as a person would (a table is built only while open). */
+/** Every chart's data table, opened as a person would. */
 async function chartTables(page) {
-  const closed = page.locator(".chart details.data-table:not([open]) > summary");
-  while ((await closed.count()) > 0) await closed.first().click();
-  await page.waitForFunction(() => {
-    const ds = [...document.querySelectorAll(".chart details.data-table")];
-    return ds.length > 0 && ds.every((d) => d.querySelector("tbody tr"));
-  });
+  await openDataTables(page, ".chart details.data-table");
   return page.$$eval(".chart .data-table table", (ts) => ts.map((t) => t.textContent));
 }
 
